@@ -1,0 +1,52 @@
+import { useTranslation } from "react-i18next";
+import { LanguageSwitcher } from "./language-switcher";
+
+/**
+ * The frame of every page, mobile first: at 360 px the header wraps into two
+ * rows; nothing scrolls sideways.
+ */
+export function PageShell({ children }: { children: React.ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a href="#main" className="skip-link">
+        {t("nav.skipToContent")}
+      </a>
+      <header className="border-b border-stone-300 bg-white">
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-3">
+          <a href="/" className="text-lg font-bold text-teal-900">
+            {t("app.name")}
+          </a>
+          <nav aria-label={t("nav.label")} className="flex flex-wrap items-center gap-3 text-sm">
+            <a className="link" href="/directory">
+              {t("nav.directory")}
+            </a>
+            <a className="link" href="/help">
+              {t("nav.help")}
+            </a>
+          </nav>
+          <LanguageSwitcher />
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
+        {children}
+      </main>
+      <footer className="border-t border-stone-300 bg-white">
+        <nav
+          aria-label={t("footer.label")}
+          className="mx-auto flex max-w-5xl flex-wrap gap-4 px-4 py-4 text-sm text-stone-700"
+        >
+          <a className="link" href="/help">
+            {t("footer.help")}
+          </a>
+          <a className="link" href="/privacy">
+            {t("footer.privacy")}
+          </a>
+          <a className="link" href="/cookies">
+            {t("footer.cookies")}
+          </a>
+        </nav>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema.server";
+
+/**
+ * One database handle for the whole process, over either engine:
+ * - `DATABASE_URL` set: PostgreSQL through the `postgres` driver, with a pool;
+ * - absent: PGlite (PostgreSQL in WebAssembly) in a folder under ./data.
+ * Both speak the same SQL, so row-level security, migrations and tests are
+ * the same on each (docs/decisions/001-embedded-postgres.md).
+ */
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Engine = "pglite" | "postgres";
+
+export interface Connection {
+  db: Database;
+  engine: Engine;
+  /** Where it points, for logs: a folder or host/database, never a password. */
+  description: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  url?: string;
+  /** Folder of the embedded database; `memory://` for a throwaway one. */
+  dataDir?: string;
+  poolSize?: number;
+}
+
+/** Raised when the database cannot be reached at start; the message is one line. */
+export class DatabaseUnreachableError extends Error {
+  override name = "DatabaseUnreachableError";
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Connection> {
+  return options.url ? openPostgres(options.url, options.poolSize ?? 10) : openPglite(options.dataDir ?? "./data/db");
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Connection> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const target = new URL(url);
+  const description = `postgres ${target.hostname}:${target.port || 5432}${target.pathname}`;
+  const client = postgres(url, {
+    max: poolSize,
+    connect_timeout: 5,
+    idle_timeout: 60,
+    onnotice: () => {},
+  });
+  try {
+    await client`select 1`;
+  } catch (error) {
+    await client.end({ timeout: 1 }).catch(() => {});
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DatabaseUnreachableError(`Database error: cannot reach DATABASE_URL (${description}): ${reason}`);
+  }
+  return {
+    db: drizzle(client, { schema }) as unknown as Database,
+    engine: "postgres",
+    description,
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function openPglite(dataDir: string): Promise<Connection> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const inMemory = dataDir.startsWith("memory://");
+  if (!inMemory) fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+  const client = await PGlite.create(inMemory ? undefined : dataDir, { extensions: { pg_trgm } });
+  return {
+    db: drizzle(client, { schema }) as unknown as Database,
+    engine: "pglite",
+    description: inMemory ? "pglite in memory" : `pglite ${dataDir}`,
+    close: () => client.close(),
+  };
+}
+
+/*
+ * The process-wide connection. The Express entry and the Remix build are two
+ * bundles that both import this module, so the handle lives on globalThis
+ * rather than in a module variable: both see the same pool.
+ */
+const slot = Symbol.for("kapatiran.database");
+type Slot = { [slot]?: Connection };
+
+export function useConnection(connection: Connection | undefined) {
+  (globalThis as Slot)[slot] = connection;
+}
+
+export function currentConnection(): Connection {
+  const connection = (globalThis as Slot)[slot];
+  if (!connection) throw new Error("The database is not connected yet (call connectDatabase at start-up).");
+  return connection;
+}
+
+export function db(): Database {
+  return currentConnection().db;
+}

@@ -1,0 +1,212 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+/**
+ * The tenancy core. Every church-owned table carries `church_id`; row-level
+ * security (drizzle/0001_tenant_isolation.sql) keeps each church's rows apart
+ * in the database itself, whatever a query forgets to filter.
+ */
+
+const id = () => uuid("id").primaryKey().defaultRandom();
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+
+export const churches = pgTable("churches", {
+  id: id(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  timezone: text("timezone").notNull().default("Asia/Manila"),
+  defaultLocale: text("default_locale").notNull().default("en"),
+  createdAt: createdAt(),
+});
+
+/** Built-in roles of DESIGN.md; custom roles arrive with administration. */
+export const ROLES = ["member", "group_leader", "church_admin", "support_staff", "platform_admin"] as const;
+export type RoleName = (typeof ROLES)[number];
+
+export const USER_STATUSES = ["invited", "active", "deactivated"] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+
+/**
+ * People who may sign in. No password column, ever: Google authenticates
+ * through Cognito and we keep only the Cognito `sub` and the Google user id.
+ * Platform staff have no church (`church_id` null).
+ */
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    churchId: uuid("church_id").references(() => churches.id, { onDelete: "cascade" }),
+    cognitoSub: text("cognito_sub").unique(),
+    googleId: text("google_id"),
+    email: text("email").notNull(),
+    displayName: text("display_name").notNull(),
+    role: text("role", { enum: ROLES }).notNull().default("member"),
+    status: text("status", { enum: USER_STATUSES }).notNull().default("invited"),
+    locale: text("locale").notNull().default("en"),
+    lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`), index("users_church_idx").on(t.churchId)],
+);
+
+export const households = pgTable(
+  "households",
+  {
+    id: id(),
+    churchId: uuid("church_id")
+      .notNull()
+      .references(() => churches.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    address: text("address"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("households_church_idx").on(t.churchId)],
+);
+
+/** Privacy levels a member picks per field (DESIGN.md "Privacy levels"). */
+export const PRIVACY_LEVELS = ["church", "leaders", "admins", "hidden"] as const;
+export type PrivacyLevel = (typeof PRIVACY_LEVELS)[number];
+export const PRIVATE_FIELDS = ["name", "photo", "phone", "email", "address", "birthday"] as const;
+export type PrivateField = (typeof PRIVATE_FIELDS)[number];
+export type PrivacyChoices = Record<PrivateField, PrivacyLevel>;
+export const DEFAULT_PRIVACY: PrivacyChoices = {
+  name: "church",
+  photo: "church",
+  phone: "leaders",
+  email: "leaders",
+  address: "admins",
+  birthday: "admins",
+};
+
+export const members = pgTable(
+  "members",
+  {
+    id: id(),
+    churchId: uuid("church_id")
+      .notNull()
+      .references(() => churches.id, { onDelete: "cascade" }),
+    householdId: uuid("household_id").references(() => households.id, { onDelete: "set null" }),
+    /** The sign-in account of this member, when they have one. */
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    givenName: text("given_name").notNull(),
+    familyName: text("family_name").notNull(),
+    email: text("email"),
+    phone: text("phone"),
+    address: text("address"),
+    birthday: date("birthday"),
+    photoKey: text("photo_key"),
+    privacy: jsonb("privacy").$type<PrivacyChoices>().notNull().default(DEFAULT_PRIVACY),
+    listed: boolean("listed").notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    /** Soft delete: removed members keep their audit trail. */
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("members_church_family_idx").on(t.churchId, t.familyName, t.givenName),
+    index("members_household_idx").on(t.householdId),
+    uniqueIndex("members_user_key").on(t.userId),
+  ],
+);
+
+export const groups = pgTable(
+  "groups",
+  {
+    id: id(),
+    churchId: uuid("church_id")
+      .notNull()
+      .references(() => churches.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    description: text("description"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("groups_church_name_key").on(t.churchId, t.name)],
+);
+
+export const GROUP_ROLES = ["leader", "member"] as const;
+
+export const groupMemberships = pgTable(
+  "group_memberships",
+  {
+    churchId: uuid("church_id")
+      .notNull()
+      .references(() => churches.id, { onDelete: "cascade" }),
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    memberId: uuid("member_id")
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    role: text("role", { enum: GROUP_ROLES }).notNull().default("member"),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.memberId] }), index("group_memberships_member_idx").on(t.memberId)],
+);
+
+/**
+ * Server-side sessions: the cookie carries only a random token; we store its
+ * SHA-256 so a leaked table cannot be replayed as cookies.
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    idHash: text("id_hash").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    userAgent: text("user_agent"),
+    ipAddress: text("ip_address"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/**
+ * Append-only audit trail, hash-chained per church. Platform-level entries
+ * have no church.
+ */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    churchId: uuid("church_id").references(() => churches.id, { onDelete: "cascade" }),
+    actorUserId: uuid("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+    action: text("action").notNull(),
+    recordType: text("record_type").notNull(),
+    recordId: text("record_id"),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    requestId: text("request_id"),
+    ipAddress: text("ip_address"),
+    createdAt: createdAt(),
+    prevHash: text("prev_hash"),
+    hash: text("hash").notNull(),
+  },
+  (t) => [index("audit_log_church_created_idx").on(t.churchId, t.createdAt)],
+);
+
+export type Church = typeof churches.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type Household = typeof households.$inferSelect;
+export type Member = typeof members.$inferSelect;
+export type Group = typeof groups.$inferSelect;
+export type GroupMembership = typeof groupMemberships.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
+export type AuditEntry = typeof auditLog.$inferSelect;

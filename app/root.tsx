@@ -1,0 +1,108 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useMatches,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useChangeLanguage } from "remix-i18next/react";
+import { useNonce } from "~/components/nonce";
+import { PageShell } from "~/components/page-shell";
+import { i18next } from "~/i18n/i18next.server";
+import stylesheet from "~/styles/app.build.css";
+import { env } from "~/utils/env.server";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const handle = { i18n: "common" };
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const locale = await i18next.getLocale(request);
+  return {
+    locale,
+    requestId: context.requestId,
+    // Error details (messages, stacks) are for developers' screens only.
+    showErrorDetails: env.NODE_ENV === "development",
+  };
+}
+
+export type RootLoaderData = Awaited<ReturnType<typeof loader>>;
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const { i18n } = useTranslation();
+  const locale = data?.locale ?? i18n.language;
+  useChangeLanguage(locale);
+  const nonce = useNonce();
+  // Pages work as plain HTML; only a route that asks for it ships JavaScript.
+  const hydrate = useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate);
+
+  return (
+    <html lang={locale} dir={i18n.dir(locale)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="min-h-screen bg-stone-50 text-stone-900 antialiased">
+        {children}
+        {hydrate ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return (
+    <PageShell>
+      <Outlet />
+    </PageShell>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRouteLoaderData<typeof loader>("root");
+  const { t } = useTranslation();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const forbidden = isRouteErrorResponse(error) && error.status === 403;
+  const key = notFound ? "notFound" : forbidden ? "forbidden" : "serverError";
+
+  return (
+    <PageShell>
+      <section className="mx-auto max-w-prose space-y-4 py-8" aria-labelledby="error-title">
+        <h1 id="error-title" className="text-2xl font-bold">
+          {t(`errors.${key}.title`)}
+        </h1>
+        <p>{t(`errors.${key}.body`)}</p>
+        {!notFound && !forbidden && data?.requestId ? (
+          <p className="text-sm text-stone-700">{t("errors.reference", { id: data.requestId })}</p>
+        ) : null}
+        <p>
+          <a className="link" href="/">
+            {t("errors.home")}
+          </a>
+        </p>
+        {data?.showErrorDetails && error instanceof Error ? (
+          <pre className="overflow-x-auto rounded bg-stone-200 p-3 text-xs">{error.stack ?? error.message}</pre>
+        ) : null}
+      </section>
+    </PageShell>
+  );
+}

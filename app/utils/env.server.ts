@@ -1,0 +1,151 @@
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Everything else imports `env`.
+ * Parsing happens once, at first import; a bad value stops the process with
+ * one readable line per problem (see `ConfigError`).
+ */
+
+const optionalUrl = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === "" ? undefined : v))
+    .refine(
+      (v) => {
+        if (v === undefined) return true;
+        try {
+          return protocols.includes(new URL(v).protocol);
+        } catch {
+          return false;
+        }
+      },
+      { message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(" or ")}` },
+    );
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === "" ? undefined : v));
+
+const duration = (fallbackMinutes: number) =>
+  z.coerce.number().int().positive().default(fallbackMinutes);
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    /** Public origin of the app, e.g. https://kapatiran.example; derived from PORT when absent. */
+    APP_URL: optionalUrl(["http:", "https:"]),
+    DATABASE_URL: optionalUrl(["postgres:", "postgresql:"]),
+    /** Where the embedded database, generated secrets and local uploads live. */
+    DATA_DIR: z.string().trim().default("./data"),
+    REDIS_URL: optionalUrl(["redis:", "rediss:"]),
+    SESSION_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, {
+      message: "must be at least 32 characters",
+    }),
+    SESSION_IDLE_MINUTES: duration(30),
+    SESSION_ABSOLUTE_MINUTES: duration(7 * 24 * 60),
+    COGNITO_DOMAIN: optionalText,
+    COGNITO_CLIENT_ID: optionalText,
+    COGNITO_CLIENT_SECRET: optionalText,
+    COGNITO_USER_POOL_ID: optionalText,
+    AWS_REGION: optionalText,
+    S3_BUCKET: optionalText,
+    S3_ENDPOINT: optionalUrl(["http:", "https:"]),
+    CDN_URL: optionalUrl(["http:", "https:"]),
+    SMTP_URL: optionalUrl(["smtp:", "smtps:"]),
+    METRICS_TOKEN: optionalText,
+    SENTRY_DSN: optionalUrl(["http:", "https:"]),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** Seed demo data into a DATABASE_URL database too (never the default). */
+    SEED_DEMO: z
+      .enum(["true", "false", "1", "0", ""])
+      .optional()
+      .transform((v) => v === "true" || v === "1"),
+  })
+  .superRefine((value, ctx) => {
+    const production = value.NODE_ENV === "production";
+    if (production && !value.SESSION_SECRET) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["SESSION_SECRET"],
+        message: "is required in production (at least 32 random characters)",
+      });
+    }
+    const cognito = ["COGNITO_DOMAIN", "COGNITO_CLIENT_ID", "COGNITO_USER_POOL_ID", "AWS_REGION"] as const;
+    const given = cognito.filter((key) => value[key] !== undefined);
+    if (given.length > 0 && given.length < cognito.length) {
+      for (const key of cognito.filter((k) => value[k] === undefined)) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: [key],
+          message: `is required when ${given.join(", ")} ${given.length === 1 ? "is" : "are"} set`,
+        });
+      }
+    }
+    if (production && given.length === 0) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["COGNITO_DOMAIN"],
+        message:
+          "is required in production: the local identity provider is for development only (also set COGNITO_CLIENT_ID, COGNITO_USER_POOL_ID, AWS_REGION)",
+      });
+    }
+    if (value.S3_ENDPOINT && !value.S3_BUCKET) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["S3_BUCKET"], message: "is required when S3_ENDPOINT is set" });
+    }
+  });
+
+export type Env = Readonly<
+  z.infer<typeof schema> & {
+    /** True when no DATABASE_URL is given: PGlite under DATA_DIR/db. */
+    embeddedDatabase: boolean;
+    /** True when Cognito settings are absent: the app serves its own OpenID provider. */
+    localIdentityProvider: boolean;
+    appUrl: string;
+  }
+>;
+
+/** Raised for bad configuration; the entry point prints `lines` and exits non-zero. */
+export class ConfigError extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join("\n"));
+    this.name = "ConfigError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => {
+        const name = issue.path.join(".") || "environment";
+        const received = "received" in issue ? ` (got ${JSON.stringify(issue.received)})` : "";
+        return `Configuration error: ${name} ${issue.message}${received}`;
+      }),
+    );
+  }
+  const value = result.data;
+  return Object.freeze({
+    ...value,
+    embeddedDatabase: value.DATABASE_URL === undefined,
+    localIdentityProvider: value.COGNITO_DOMAIN === undefined,
+    appUrl: (value.APP_URL ?? `http://localhost:${value.PORT}`).replace(/\/$/, ""),
+  });
+}
+
+function loadEnv(): Env {
+  try {
+    return parseEnv(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    // Fail fast and readably: an operator should see what to fix, not a stack.
+    process.stderr.write(`${error.lines.join("\n")}\n`);
+    process.exit(1);
+  }
+}
+
+export const env: Env = loadEnv();

@@ -1,0 +1,53 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { DatabaseUnreachableError } from "../app/db/client.server";
+import { connectDatabase, disconnectDatabase } from "../app/db/connect.server";
+import { seedDemoIfEmpty } from "../app/db/seed/demo.server";
+import { env } from "../app/utils/env.server";
+import { logger } from "../app/utils/logger.server";
+import { createApp } from "./app";
+import { closeGracefully } from "./shutdown";
+
+/**
+ * Process entry: configuration (already checked by importing env), database,
+ * demo data on the embedded default, then HTTP. Any start-up failure is one
+ * readable line on stderr and exit code 1.
+ */
+async function main() {
+  try {
+    await connectDatabase();
+  } catch (error) {
+    if (error instanceof DatabaseUnreachableError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  if (env.embeddedDatabase || env.SEED_DEMO) await seedDemoIfEmpty();
+
+  const buildPath = path.resolve("build/remix/index.js");
+  const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+
+  let shuttingDown = false;
+  const app = createApp({ build, isShuttingDown: () => shuttingDown });
+  const server = app.listen(env.PORT, () => {
+    logger.info({ port: env.PORT, url: env.appUrl, database: env.embeddedDatabase ? "embedded" : "postgres" }, "Kapatiran is listening");
+  });
+
+  const stop = (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    logger.info({ signal }, "shutting down: finishing requests in flight");
+    void closeGracefully(server, disconnectDatabase).then((clean) => process.exit(clean ? 0 : 1));
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`Kapatiran could not start: ${message}\n`);
+  logger.fatal({ err: error }, "start-up failed");
+  process.exit(1);
+});

@@ -1,0 +1,51 @@
+import crypto from "node:crypto";
+import { openDatabase, type Connection } from "~/db/client.server";
+import { migrate } from "~/db/migrations.server";
+
+export interface TestDatabase extends Connection {
+  /** The database's URL on a PostgreSQL server; undefined for PGlite. */
+  url?: string;
+  /** Close the connection and, on a server, drop the database. */
+  drop(): Promise<void>;
+}
+
+/**
+ * A fresh database for one test file: on the PostgreSQL server named by
+ * DATABASE_URL when it is set (a new database, dropped afterwards), else a
+ * throwaway in-memory PGlite. Migrated unless `{ migrated: false }`.
+ */
+export async function freshDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
+  const serverUrl = process.env.DATABASE_URL;
+  let connection: Connection;
+  let dropDatabase = async () => {};
+  let url: string | undefined;
+
+  if (serverUrl) {
+    const { default: postgres } = await import("postgres");
+    const name = `kapatiran_test_${crypto.randomBytes(6).toString("hex")}`;
+    const adminUrl = new URL(serverUrl);
+    adminUrl.pathname = "/postgres";
+    const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+    const testUrl = new URL(serverUrl);
+    testUrl.pathname = `/${name}`;
+    url = testUrl.toString();
+    connection = await openDatabase({ url, poolSize: 4 });
+    dropDatabase = async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    };
+  } else {
+    connection = await openDatabase({ dataDir: "memory://" });
+  }
+
+  if (options.migrated !== false) await migrate(connection.db);
+  return {
+    ...connection,
+    url,
+    async drop() {
+      await connection.close();
+      await dropDatabase();
+    },
+  };
+}

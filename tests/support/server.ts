@@ -1,0 +1,39 @@
+import fs from "node:fs";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { useConnection } from "~/db/client.server";
+import { createApp } from "../../server/app";
+import { freshDatabase, type TestDatabase } from "./database";
+
+export interface TestServer {
+  url: string;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+/**
+ * The real Express app and the real Remix build (run `npm run build` first),
+ * on a free port, over a fresh database. No mocks of our own routes.
+ */
+export async function startTestServer(): Promise<TestServer> {
+  const buildPath = path.resolve("build/remix/index.js");
+  if (!fs.existsSync(buildPath)) throw new Error("No Remix build: run `npm run build` before the integration tests.");
+  const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+  const database = await freshDatabase();
+  useConnection(database);
+  const server = createApp({ build }).listen(0, "127.0.0.1");
+  await new Promise((resolve) => server.once("listening", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    database,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      useConnection(undefined);
+      await database.drop();
+    },
+  };
+}

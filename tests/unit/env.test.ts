@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseEnv } from "~/utils/env.server";
+
+const linesOf = (source: Record<string, string>) => {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.lines;
+    throw error;
+  }
+  return [];
+};
+
+describe("configuration", () => {
+  it("runs on defaults: embedded database, local identity provider, port 3000", () => {
+    const env = parseEnv({});
+    expect(env.embeddedDatabase).toBe(true);
+    expect(env.localIdentityProvider).toBe(true);
+    expect(env.PORT).toBe(3000);
+    expect(env.appUrl).toBe("http://localhost:3000");
+    expect(Object.isFrozen(env)).toBe(true);
+  });
+
+  it("takes a PostgreSQL URL and a port", () => {
+    const env = parseEnv({ DATABASE_URL: "postgres://app@db:5432/kapatiran", PORT: "8080" });
+    expect(env.embeddedDatabase).toBe(false);
+    expect(env.PORT).toBe(8080);
+  });
+
+  it("refuses production without SESSION_SECRET, naming the variable on one line", () => {
+    const lines = linesOf({
+      NODE_ENV: "production",
+      COGNITO_DOMAIN: "auth.example.com",
+      COGNITO_CLIENT_ID: "abc",
+      COGNITO_USER_POOL_ID: "ap-southeast-1_x",
+      AWS_REGION: "ap-southeast-1",
+    });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Configuration error: SESSION_SECRET is required in production/);
+  });
+
+  it("refuses the local identity provider in production", () => {
+    const lines = linesOf({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40) });
+    expect(lines.join("\n")).toMatch(/COGNITO_DOMAIN is required in production/);
+  });
+
+  it("names every malformed value, one line each", () => {
+    const lines = linesOf({ DATABASE_URL: "mysql://nope", PORT: "eighty", CDN_URL: "not a url" });
+    expect(lines).toHaveLength(3);
+    expect(lines.some((l) => l.startsWith("Configuration error: DATABASE_URL must be a URL starting with postgres:"))).toBe(true);
+    expect(lines.some((l) => l.startsWith("Configuration error: PORT"))).toBe(true);
+    expect(lines.some((l) => l.startsWith("Configuration error: CDN_URL"))).toBe(true);
+  });
+
+  it("wants the Cognito settings together", () => {
+    const lines = linesOf({ COGNITO_DOMAIN: "auth.example.com" });
+    expect(lines.map((l) => l.split(" ")[2])).toEqual(["COGNITO_CLIENT_ID", "COGNITO_USER_POOL_ID", "AWS_REGION"]);
+  });
+});
