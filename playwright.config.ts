@@ -45,6 +45,13 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
-    env: { PORT: String(port), DATA_DIR: dataDir, NODE_ENV: "test", LOG_LEVEL: "warn", APP_URL: `http://localhost:${port}` },
+    env: {
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      NODE_ENV: "test",
+      LOG_LEVEL: "error",
+      APP_URL: `http://localhost:${port}`,
+      AUTH_RATE_LIMIT_PER_MINUTE: "600",
+    },
   },
 });

@@ -21,10 +21,11 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          setupFiles: ["tests/support/setup-integration.ts"],
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          env: { NODE_ENV: "test", LOG_LEVEL: "warn" },
+          env: { NODE_ENV: "test", LOG_LEVEL: "error" },
         },
       },
     ],

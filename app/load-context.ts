@@ -5,6 +5,8 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     requestId: string;
     cspNonce: string;
+    /** The visitor's address (X-Forwarded-For from one trusted proxy hop). */
+    clientIp: string;
     logger: Logger;
   }
 }

@@ -14,6 +14,7 @@ import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { useNonce } from "~/components/nonce";
 import { PageShell } from "~/components/page-shell";
+import { currentUser } from "~/auth/session.server";
 import { i18next } from "~/i18n/i18next.server";
 import stylesheet from "~/styles/app.build.css";
 import { env } from "~/utils/env.server";
@@ -27,8 +28,10 @@ export const handle = { i18n: "common" };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await i18next.getLocale(request);
+  const user = await currentUser(request);
   return {
     locale,
+    user: user ? { displayName: user.displayName, churchName: user.churchName, role: user.role } : null,
     requestId: context.requestId,
     // Error details (messages, stacks) are for developers' screens only.
     showErrorDetails: env.NODE_ENV === "development",

@@ -2,10 +2,14 @@ import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
-import express from "express";
+import express, { type Router } from "express";
+import { env } from "../app/utils/env.server";
+import { redis } from "../app/utils/redis.server";
 import { logger } from "../app/utils/logger.server";
 import { accessLog } from "./access-log";
 import { healthRoutes } from "./health";
+import { metricsEndpoint } from "./metrics";
+import { rateLimit } from "./rate-limit";
 import { requestId } from "./request-id";
 import { sameOriginOnly } from "./same-origin";
 import { cspNonce, securityHeaders } from "./security-headers";
@@ -13,12 +17,14 @@ import { cspNonce, securityHeaders } from "./security-headers";
 export interface AppOptions {
   build: ServerBuild;
   isShuttingDown?: () => boolean;
+  /** The development OpenID provider (server/local-idp), mounted at /oidc when given. */
+  localIdentityProvider?: Router;
 }
 
 const YEAR = 365 * 24 * 60 * 60 * 1000;
 
 /** The Express app: security headers, compression, request ids, static files, then Remix. */
-export function createApp({ build, isShuttingDown = () => false }: AppOptions) {
+export function createApp({ build, isShuttingDown = () => false, localIdentityProvider }: AppOptions) {
   const app = express();
   app.disable("x-powered-by");
   // One hop: the ALB/CloudFront in front sets X-Forwarded-For/Proto.
@@ -27,11 +33,27 @@ export function createApp({ build, isShuttingDown = () => false }: AppOptions) {
   app.use(requestId);
   app.use(accessLog);
   app.use(healthRoutes(isShuttingDown));
+  app.get("/metrics", metricsEndpoint);
   app.use(compression());
 
   // Fingerprinted by the Remix compiler: safe to cache for a year.
   app.use("/build", express.static(path.resolve("public/build"), { immutable: true, maxAge: YEAR }));
   app.use(express.static(path.resolve("public"), { maxAge: "1h" }));
+
+  const signInLimit = rateLimit({
+    scope: "sign-in",
+    limit: env.AUTH_RATE_LIMIT_PER_MINUTE,
+    windowMs: 60_000,
+    redis: redis(),
+  });
+  app.use("/auth", signInLimit);
+  if (localIdentityProvider) {
+    app.use("/oidc/interaction", signInLimit);
+    // Before the CSRF check: the app's server calls the token endpoint itself,
+    // with client authentication and PKCE instead of an Origin header. The
+    // provider sets its own CSP on its pages.
+    app.use("/oidc", localIdentityProvider);
+  }
 
   app.use(cspNonce);
   app.use(securityHeaders);
@@ -42,9 +64,10 @@ export function createApp({ build, isShuttingDown = () => false }: AppOptions) {
     createRequestHandler({
       build,
       mode: build.mode,
-      getLoadContext: (_req, res) => ({
+      getLoadContext: (req, res) => ({
         requestId: res.locals.requestId as string,
         cspNonce: res.locals.cspNonce as string,
+        clientIp: req.ip ?? "",
         logger: logger.child({ requestId: res.locals.requestId as string }),
       }),
     }),

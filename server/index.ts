@@ -6,7 +6,10 @@ import { connectDatabase, disconnectDatabase } from "../app/db/connect.server";
 import { seedDemoIfEmpty } from "../app/db/seed/demo.server";
 import { env } from "../app/utils/env.server";
 import { logger } from "../app/utils/logger.server";
+import { closeRedis } from "../app/utils/redis.server";
+import { sessionStore } from "../app/auth/session.server";
 import { createApp } from "./app";
+import { localIdentityProviderFromEnv } from "./local-idp/from-env";
 import { closeGracefully } from "./shutdown";
 
 /**
@@ -30,16 +33,31 @@ async function main() {
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 
   let shuttingDown = false;
-  const app = createApp({ build, isShuttingDown: () => shuttingDown });
+  const app = createApp({
+    build,
+    isShuttingDown: () => shuttingDown,
+    localIdentityProvider: await localIdentityProviderFromEnv(),
+  });
   const server = app.listen(env.PORT, () => {
     logger.info({ port: env.PORT, url: env.appUrl, database: env.embeddedDatabase ? "embedded" : "postgres" }, "Kapatiran is listening");
   });
+
+  // Ended sessions are refused anyway; this only keeps the table small.
+  const purge = setInterval(() => {
+    sessionStore()
+      .purgeExpired()
+      .catch((error: unknown) => logger.error({ err: error }, "session purge failed"));
+  }, 60 * 60_000);
+  purge.unref();
 
   const stop = (signal: string) => {
     if (shuttingDown) return;
     shuttingDown = true;
     logger.info({ signal }, "shutting down: finishing requests in flight");
-    void closeGracefully(server, disconnectDatabase).then((clean) => process.exit(clean ? 0 : 1));
+    void closeGracefully(server, async () => {
+      await closeRedis();
+      await disconnectDatabase();
+    }).then((clean) => process.exit(clean ? 0 : 1));
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));

@@ -1,4 +1,7 @@
+import { useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { can } from "~/auth/permissions";
+import type { RootLoaderData } from "~/root";
 import { LanguageSwitcher } from "./language-switcher";
 
 /**
@@ -7,6 +10,9 @@ import { LanguageSwitcher } from "./language-switcher";
  */
 export function PageShell({ children }: { children: React.ReactNode }) {
   const { t } = useTranslation();
+  const user = useRouteLoaderData<RootLoaderData>("root")?.user ?? null;
+  // The same check the loaders make, so the menu offers only what will open.
+  const actor = user ? { id: "", role: user.role, churchId: null } : null;
   return (
     <div className="flex min-h-screen flex-col">
       <a href="#main" className="skip-link">
@@ -15,15 +21,33 @@ export function PageShell({ children }: { children: React.ReactNode }) {
       <header className="border-b border-stone-300 bg-white">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-3">
           <a href="/" className="text-lg font-bold text-teal-900">
-            {t("app.name")}
+            {user?.churchName ?? t("app.name")}
           </a>
           <nav aria-label={t("nav.label")} className="flex flex-wrap items-center gap-3 text-sm">
-            <a className="link" href="/directory">
-              {t("nav.directory")}
-            </a>
+            {can(actor, "view:directory") ? (
+              <a className="link" href="/directory">
+                {t("nav.directory")}
+              </a>
+            ) : null}
             <a className="link" href="/help">
               {t("nav.help")}
             </a>
+            {user ? (
+              <>
+                <a className="link" href="/me">
+                  {t("nav.myAccount")}
+                </a>
+                <form method="post" action="/auth/logout">
+                  <button type="submit" className="link">
+                    {t("nav.signOut")}
+                  </button>
+                </form>
+              </>
+            ) : (
+              <a className="link" href="/auth/login">
+                {t("nav.signIn")}
+              </a>
+            )}
           </nav>
           <LanguageSwitcher />
         </div>

@@ -36,7 +36,7 @@ export const churches = pgTable("churches", {
 export const ROLES = ["member", "group_leader", "church_admin", "support_staff", "platform_admin"] as const;
 export type RoleName = (typeof ROLES)[number];
 
-export const USER_STATUSES = ["invited", "active", "deactivated"] as const;
+export const USER_STATUSES = ["active", "deactivated"] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
 
 /**
@@ -54,13 +54,40 @@ export const users = pgTable(
     email: text("email").notNull(),
     displayName: text("display_name").notNull(),
     role: text("role", { enum: ROLES }).notNull().default("member"),
-    status: text("status", { enum: USER_STATUSES }).notNull().default("invited"),
+    status: text("status", { enum: USER_STATUSES }).notNull().default("active"),
     locale: text("locale").notNull().default("en"),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`), index("users_church_idx").on(t.churchId)],
+);
+
+/**
+ * An invitation is how a Google account becomes a Kapatiran user: an admin
+ * invites an e-mail with a role; the first sign-in with that (verified) e-mail
+ * within 14 days creates the user.
+ */
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: id(),
+    churchId: uuid("church_id")
+      .notNull()
+      .references(() => churches.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    role: text("role", { enum: ROLES }).notNull().default("member"),
+    invitedBy: uuid("invited_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    acceptedBy: uuid("accepted_by").references(() => users.id, { onDelete: "set null" }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("invitations_email_idx").on(sql`lower(${t.email})`),
+    index("invitations_church_idx").on(t.churchId),
+  ],
 );
 
 export const households = pgTable(
@@ -204,6 +231,7 @@ export const auditLog = pgTable(
 
 export type Church = typeof churches.$inferSelect;
 export type User = typeof users.$inferSelect;
+export type Invitation = typeof invitations.$inferSelect;
 export type Household = typeof households.$inferSelect;
 export type Member = typeof members.$inferSelect;
 export type Group = typeof groups.$inferSelect;

@@ -1,10 +1,19 @@
-import type { MetaFunction } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
+import { homeFor } from "~/auth/home";
+import { currentUser } from "~/auth/session.server";
 
 export const meta: MetaFunction = () => [
   { title: "Kapatiran" },
   { name: "description", content: "Church membership portal: directory, administration and help." },
 ];
+
+/** Signed-in users go straight on to their home page. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await currentUser(request);
+  if (user) throw redirect(homeFor(user.role));
+  return null;
+}
 
 export default function Landing() {
   const { t } = useTranslation();

@@ -48,6 +48,11 @@ const schema = z
     }),
     SESSION_IDLE_MINUTES: duration(30),
     SESSION_ABSOLUTE_MINUTES: duration(7 * 24 * 60),
+    /**
+     * Sign-in requests allowed per client address per minute. Generous because
+     * Philippine mobile carriers put many phones behind one address (CGNAT).
+     */
+    AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
     COGNITO_DOMAIN: optionalText,
     COGNITO_CLIENT_ID: optionalText,
     COGNITO_CLIENT_SECRET: optionalText,

@@ -31,6 +31,21 @@ describe("health", () => {
   });
 });
 
+describe("metrics", () => {
+  it("answers Prometheus text to the box itself", async () => {
+    const response = await get("/metrics");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/plain/);
+    const text = await response.text();
+    expect(text).toContain("# TYPE kapatiran_sign_in_failures_total counter");
+    expect(text).toContain("kapatiran_process_cpu_seconds_total");
+  });
+
+  it("hides from anything that came through a proxy", async () => {
+    expect((await get("/metrics", { "X-Forwarded-For": "203.0.113.5" })).status).toBe(404);
+  });
+});
+
 describe("request ids", () => {
   it("generates one and echoes it", async () => {
     const response = await get("/healthz");

@@ -23,7 +23,8 @@ interface Started {
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (value !== undefined && key !== "DATABASE_URL") env[key] = value;
+    // The child gets its own database, port and origin from `extra`.
+    if (value !== undefined && !["DATABASE_URL", "APP_URL", "PORT", "SESSION_SECRET"].includes(key)) env[key] = value;
   }
   return { ...env, NODE_ENV: "test", LOG_LEVEL: "warn", ...extra };
 }
@@ -136,7 +137,9 @@ describe("starting the server", () => {
   it.runIf(process.env.DATABASE_URL)("serves the same pages from a PostgreSQL server", async () => {
     const database = await freshDatabase({ migrated: false });
     try {
-      const server = await start({ DATABASE_URL: database.url!, DATA_DIR: os.tmpdir() });
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kapatiran-pg-start-"));
+      dataDirs.push(dataDir);
+      const server = await start({ DATABASE_URL: database.url!, DATA_DIR: dataDir });
       const home = await fetch(`${server.url}/`, { headers: { "Accept-Language": "fil" } });
       expect(home.status).toBe(200);
       expect(await home.text()).toContain('<html lang="fil"');

@@ -35,6 +35,22 @@ describe(`tenant isolation by row-level security (${process.env.DATABASE_URL ? "
     await database.drop();
   });
 
+  it("every table with a church_id has row-level security forced and a policy", async () => {
+    const tables = rowsOf<{ name: string; enabled: boolean; forced: boolean; policies: number }>(
+      await database.db.execute(sql`
+        select c.relname as name, c.relrowsecurity as enabled, c.relforcerowsecurity as forced,
+               (select count(*)::int from pg_policies p where p.tablename = c.relname) as policies
+        from pg_class c
+        join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
+        where c.relkind = 'r'
+          and exists (select 1 from information_schema.columns col
+                      where col.table_schema = 'public' and col.table_name = c.relname and col.column_name = 'church_id')
+        order by 1`),
+    );
+    expect(tables.length).toBeGreaterThanOrEqual(7);
+    for (const table of tables) expect(table, table.name).toMatchObject({ enabled: true, forced: true, policies: 1 });
+  });
+
   it("serves queries as a role that owns no tables", async () => {
     const [row] = await withChurch(
       churchA,

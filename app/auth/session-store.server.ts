@@ -1,0 +1,220 @@
+import crypto from "node:crypto";
+import { eq, lt, or } from "drizzle-orm";
+import type { Redis } from "ioredis";
+import { sessions } from "~/db/schema.server";
+import { acrossChurches } from "~/db/tenancy.server";
+import type { Database } from "~/db/client.server";
+
+/**
+ * Where sessions live: PostgreSQL by default, Redis when REDIS_URL is set.
+ * Both keep only a SHA-256 of the cookie's token, so a copy of the store
+ * cannot be replayed as cookies. Same interface, same tests
+ * (tests/integration/session-store.test.ts) against the real servers.
+ */
+
+export interface SessionRecord {
+  userId: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  /** Absolute end: the session dies then, however active. */
+  expiresAt: Date;
+}
+
+export interface SessionLimits {
+  idleMinutes: number;
+  absoluteMinutes: number;
+}
+
+export interface NewSessionMeta {
+  userAgent?: string | null;
+  ipAddress?: string | null;
+}
+
+export interface SessionStore {
+  /** Start a session; returns the token for the cookie (never stored as is). */
+  create(userId: string, meta?: NewSessionMeta): Promise<string>;
+  /** The live session for a token, touched; null when unknown, idle too long or past its end. */
+  read(token: string): Promise<SessionRecord | null>;
+  destroy(token: string): Promise<void>;
+  /** Sign out everywhere: every session of the user, at once. */
+  destroyAllForUser(userId: string): Promise<number>;
+  /** Housekeeping: forget sessions that have ended. */
+  purgeExpired(): Promise<number>;
+}
+
+export const newToken = () => crypto.randomBytes(32).toString("base64url");
+export const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
+
+// Writing lastSeenAt on every request would make every page a write; a minute's
+// precision is plenty for a 30-minute idle timeout.
+const TOUCH_AFTER_MS = 60_000;
+
+const minutes = (n: number) => n * 60_000;
+
+function isAlive(record: SessionRecord, limits: SessionLimits, now: number) {
+  return record.expiresAt.getTime() > now && record.lastSeenAt.getTime() + minutes(limits.idleMinutes) > now;
+}
+
+export class PostgresSessionStore implements SessionStore {
+  constructor(
+    private readonly limits: SessionLimits,
+    private readonly database?: Database,
+  ) {}
+
+  // Sessions are looked up before the church is known: across churches.
+  private run<T>(work: Parameters<typeof acrossChurches<T>>[0]) {
+    return this.database ? acrossChurches(work, this.database) : acrossChurches(work);
+  }
+
+  async create(userId: string, meta: NewSessionMeta = {}) {
+    const token = newToken();
+    const now = Date.now();
+    await this.run((tx) =>
+      tx.insert(sessions).values({
+        idHash: hashToken(token),
+        userId,
+        createdAt: new Date(now),
+        lastSeenAt: new Date(now),
+        expiresAt: new Date(now + minutes(this.limits.absoluteMinutes)),
+        userAgent: meta.userAgent?.slice(0, 300) ?? null,
+        ipAddress: meta.ipAddress ?? null,
+      }),
+    );
+    return token;
+  }
+
+  async read(token: string) {
+    const idHash = hashToken(token);
+    const now = Date.now();
+    return this.run(async (tx) => {
+      const [row] = await tx.select().from(sessions).where(eq(sessions.idHash, idHash));
+      if (!row) return null;
+      if (!isAlive(row, this.limits, now)) {
+        await tx.delete(sessions).where(eq(sessions.idHash, idHash));
+        return null;
+      }
+      if (now - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+        await tx.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.idHash, idHash));
+        row.lastSeenAt = new Date(now);
+      }
+      return { userId: row.userId, createdAt: row.createdAt, lastSeenAt: row.lastSeenAt, expiresAt: row.expiresAt };
+    });
+  }
+
+  async destroy(token: string) {
+    await this.run((tx) => tx.delete(sessions).where(eq(sessions.idHash, hashToken(token))));
+  }
+
+  async destroyAllForUser(userId: string) {
+    const gone = await this.run((tx) => tx.delete(sessions).where(eq(sessions.userId, userId)).returning());
+    return gone.length;
+  }
+
+  /** Housekeeping: drop sessions past their end or idle too long. */
+  async purgeExpired() {
+    const now = Date.now();
+    const gone = await this.run((tx) =>
+      tx
+        .delete(sessions)
+        .where(
+          or(
+            lt(sessions.expiresAt, new Date(now)),
+            lt(sessions.lastSeenAt, new Date(now - minutes(this.limits.idleMinutes))),
+          ),
+        )
+        .returning(),
+    );
+    return gone.length;
+  }
+}
+
+/**
+ * Redis keeps each session under `session:<hash>` with a TTL equal to what is
+ * left of the idle window (never beyond the absolute end), and a set per user
+ * so "sign out everywhere" and deactivation can find them all.
+ */
+export class RedisSessionStore implements SessionStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly limits: SessionLimits,
+    private readonly prefix = "kapatiran:",
+  ) {}
+
+  private key = (hash: string) => `${this.prefix}session:${hash}`;
+  private userKey = (userId: string) => `${this.prefix}user-sessions:${userId}`;
+
+  private ttlMs(record: SessionRecord, now: number) {
+    return Math.max(1, Math.min(minutes(this.limits.idleMinutes), record.expiresAt.getTime() - now));
+  }
+
+  async create(userId: string, _meta: NewSessionMeta = {}) {
+    const token = newToken();
+    const hash = hashToken(token);
+    const now = Date.now();
+    const record: SessionRecord = {
+      userId,
+      createdAt: new Date(now),
+      lastSeenAt: new Date(now),
+      expiresAt: new Date(now + minutes(this.limits.absoluteMinutes)),
+    };
+    await this.redis
+      .multi()
+      .set(this.key(hash), JSON.stringify(record), "PX", this.ttlMs(record, now))
+      .sadd(this.userKey(userId), hash)
+      .pexpire(this.userKey(userId), minutes(this.limits.absoluteMinutes))
+      .exec();
+    return token;
+  }
+
+  async read(token: string) {
+    const hash = hashToken(token);
+    const raw = await this.redis.get(this.key(hash));
+    if (!raw) return null;
+    const parsed = JSON.parse(raw) as Record<keyof SessionRecord, string>;
+    const record: SessionRecord = {
+      userId: parsed.userId,
+      createdAt: new Date(parsed.createdAt),
+      lastSeenAt: new Date(parsed.lastSeenAt),
+      expiresAt: new Date(parsed.expiresAt),
+    };
+    const now = Date.now();
+    if (!isAlive(record, this.limits, now)) {
+      await this.destroyHash(hash, record.userId);
+      return null;
+    }
+    if (now - record.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+      record.lastSeenAt = new Date(now);
+      await this.redis.set(this.key(hash), JSON.stringify(record), "PX", this.ttlMs(record, now), "XX");
+    }
+    return record;
+  }
+
+  async destroy(token: string) {
+    const hash = hashToken(token);
+    const raw = await this.redis.get(this.key(hash));
+    const userId = raw ? (JSON.parse(raw) as { userId: string }).userId : undefined;
+    await this.destroyHash(hash, userId);
+  }
+
+  private async destroyHash(hash: string, userId: string | undefined) {
+    const batch = this.redis.multi().del(this.key(hash));
+    if (userId) batch.srem(this.userKey(userId), hash);
+    await batch.exec();
+  }
+
+  /** Redis expires keys itself (TTL). */
+  async purgeExpired() {
+    return 0;
+  }
+
+  async destroyAllForUser(userId: string) {
+    const hashes = await this.redis.smembers(this.userKey(userId));
+    if (hashes.length === 0) return 0;
+    const results = await this.redis
+      .multi()
+      .del(...hashes.map((hash) => this.key(hash)))
+      .del(this.userKey(userId))
+      .exec();
+    return Number(results?.[0]?.[1] ?? 0);
+  }
+}

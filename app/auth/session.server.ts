@@ -1,0 +1,91 @@
+import { env } from "~/utils/env.server";
+import { redis } from "~/utils/redis.server";
+import { findCurrentUser, type CurrentUser } from "~/models/users.server";
+import { PostgresSessionStore, RedisSessionStore, type SessionStore } from "./session-store.server";
+
+/**
+ * Sessions are rows, not cookies: the cookie carries only a random token.
+ * `__Host-` in production pins the cookie to our exact origin over HTTPS.
+ * SameSite=Lax (not Strict) so that the redirect back from the sign-in page
+ * and links from e-mails arrive signed in; every POST is also origin-checked.
+ */
+const production = env.NODE_ENV === "production";
+export const SESSION_COOKIE = production ? "__Host-kapatiran_session" : "kapatiran_session";
+
+const limits = { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteMinutes: env.SESSION_ABSOLUTE_MINUTES };
+
+let store: SessionStore | undefined;
+export function sessionStore(): SessionStore {
+  const client = redis();
+  return (store ??= client ? new RedisSessionStore(client, limits) : new PostgresSessionStore(limits));
+}
+
+function cookieAttributes(maxAgeSeconds: number) {
+  const parts = [`Path=/`, `HttpOnly`, `SameSite=Lax`, `Max-Age=${maxAgeSeconds}`];
+  if (production) parts.push("Secure");
+  return parts.join("; ");
+}
+
+export function sessionCookie(token: string): string {
+  return `${SESSION_COOKIE}=${token}; ${cookieAttributes(env.SESSION_ABSOLUTE_MINUTES * 60)}`;
+}
+
+export function clearedSessionCookie(): string {
+  return `${SESSION_COOKIE}=; ${cookieAttributes(0)}`;
+}
+
+export function readCookie(request: Request, name: string): string | undefined {
+  const header = request.headers.get("cookie");
+  if (!header) return undefined;
+  for (const part of header.split(";")) {
+    const [key, ...rest] = part.trim().split("=");
+    if (key === name) return rest.join("=");
+  }
+  return undefined;
+}
+
+function tokenOf(request: Request): string | undefined {
+  const token = readCookie(request, SESSION_COOKIE);
+  // Our tokens are 43 base64url characters; anything else is not worth a lookup.
+  return token && /^[A-Za-z0-9_-]{43}$/.test(token) ? token : undefined;
+}
+
+/** Start a session for a user who just signed in: always a new token. */
+export async function startSession(userId: string, request: Request, ipAddress?: string): Promise<string> {
+  const token = await sessionStore().create(userId, {
+    userAgent: request.headers.get("user-agent"),
+    ipAddress: ipAddress ?? null,
+  });
+  return sessionCookie(token);
+}
+
+const memo = new WeakMap<Request, Promise<CurrentUser | null>>();
+
+/** The signed-in user, or null. Looked up once per request however many loaders ask. */
+export function currentUser(request: Request): Promise<CurrentUser | null> {
+  let pending = memo.get(request);
+  if (!pending) {
+    pending = lookUp(request);
+    memo.set(request, pending);
+  }
+  return pending;
+}
+
+async function lookUp(request: Request): Promise<CurrentUser | null> {
+  const token = tokenOf(request);
+  if (!token) return null;
+  const session = await sessionStore().read(token);
+  if (!session) return null;
+  // A deactivated user's sessions are deleted at once; checking status here too
+  // means a missed deletion still cannot let them in.
+  return findCurrentUser(session.userId);
+}
+
+export async function endSession(request: Request) {
+  const token = tokenOf(request);
+  if (token) await sessionStore().destroy(token);
+}
+
+export function endAllSessions(userId: string) {
+  return sessionStore().destroyAllForUser(userId);
+}

@@ -1,0 +1,76 @@
+import type { RequestHandler } from "express";
+import type { Redis } from "ioredis";
+import { logger } from "../app/utils/logger.server";
+import { metrics } from "../app/utils/metrics.server";
+
+/**
+ * Fixed-window limit per client address: in process memory, or in Redis when
+ * configured so that blue and green (and any second box) share one count.
+ */
+export interface RateLimitOptions {
+  scope: string;
+  limit: number;
+  windowMs: number;
+  redis?: Redis;
+}
+
+export interface Counter {
+  hit(key: string): Promise<{ count: number; resetMs: number }>;
+}
+
+export function memoryCounter(windowMs: number): Counter {
+  const windows = new Map<string, { count: number; resetAt: number }>();
+  return {
+    async hit(key) {
+      const now = Date.now();
+      let window = windows.get(key);
+      if (!window || window.resetAt <= now) {
+        window = { count: 0, resetAt: now + windowMs };
+        windows.set(key, window);
+        // Forget stale windows now and then so the map cannot grow without bound.
+        if (windows.size > 10_000) for (const [k, w] of windows) if (w.resetAt <= now) windows.delete(k);
+      }
+      window.count += 1;
+      return { count: window.count, resetMs: window.resetAt - now };
+    },
+  };
+}
+
+export function redisCounter(redis: Redis, windowMs: number, prefix: string): Counter {
+  return {
+    async hit(key) {
+      const name = `${prefix}${key}`;
+      const [[, count], [, ttl]] = (await redis.multi().incr(name).pttl(name).exec()) as [[null, number], [null, number]];
+      if (ttl < 0) await redis.pexpire(name, windowMs);
+      return { count, resetMs: ttl < 0 ? windowMs : ttl };
+    },
+  };
+}
+
+export function rateLimit(options: RateLimitOptions): RequestHandler {
+  const counter = options.redis
+    ? redisCounter(options.redis, options.windowMs, `kapatiran:rate:${options.scope}:`)
+    : memoryCounter(options.windowMs);
+  return (req, res, next) => {
+    counter
+      .hit(req.ip ?? "unknown")
+      .then(({ count, resetMs }) => {
+        if (count <= options.limit) return next();
+        metrics().rateLimited.inc({ scope: options.scope });
+        logger.warn(
+          { event: "rate_limited", security: true, scope: options.scope, ip: req.ip, requestId: res.locals.requestId },
+          "rate limit reached",
+        );
+        res
+          .status(429)
+          .set("Retry-After", String(Math.ceil(resetMs / 1000)))
+          .type("text/plain; charset=utf-8")
+          .send("Too many sign-in attempts. Please wait a minute and try again.\nMasyadong maraming pagsubok. Maghintay ng isang minuto at subukang muli.");
+      })
+      .catch((error: unknown) => {
+        // A broken counter must not lock everyone out: let the request through, loudly.
+        logger.error({ err: error, scope: options.scope }, "rate limiter failed");
+        next();
+      });
+  };
+}
