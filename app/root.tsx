@@ -31,7 +31,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await currentUser(request);
   return {
     locale,
-    user: user ? { displayName: user.displayName, churchName: user.churchName, role: user.role } : null,
+    // Only what the page frame needs; permissions let the menu hide what would be refused.
+    user: user
+      ? { displayName: user.displayName, churchName: user.churchName, permissions: user.permissions }
+      : null,
     requestId: context.requestId,
     // Error details (messages, stacks) are for developers' screens only.
     showErrorDetails: env.NODE_ENV === "development",

@@ -1,6 +1,7 @@
-import type { RoleName } from "~/db/schema.server";
+import { can, type Actor } from "./permissions";
 
 /** Where a user lands after signing in when no page asked for them. */
-export function homeFor(role: RoleName): string {
-  return role === "support_staff" || role === "platform_admin" ? "/me" : "/directory";
+export function homeFor(user: Actor): string {
+  if (can(user, "view:directory")) return "/directory";
+  return "/me";
 }

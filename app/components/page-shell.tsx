@@ -12,7 +12,7 @@ export function PageShell({ children }: { children: React.ReactNode }) {
   const { t } = useTranslation();
   const user = useRouteLoaderData<RootLoaderData>("root")?.user ?? null;
   // The same check the loaders make, so the menu offers only what will open.
-  const actor = user ? { id: "", role: user.role, churchId: null } : null;
+  const actor = user ? { id: "", churchId: null, permissions: user.permissions } : null;
   return (
     <div className="flex min-h-screen flex-col">
       <a href="#main" className="skip-link">

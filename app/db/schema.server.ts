@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { Permission } from "../auth/permissions";
 
 /**
  * The tenancy core. Every church-owned table carries `church_id`; row-level
@@ -32,9 +33,28 @@ export const churches = pgTable("churches", {
   createdAt: createdAt(),
 });
 
-/** Built-in roles of DESIGN.md; custom roles arrive with administration. */
-export const ROLES = ["member", "group_leader", "church_admin", "support_staff", "platform_admin"] as const;
-export type RoleName = (typeof ROLES)[number];
+/**
+ * Roles: the built-in ones (church_id null, `built_in`, created by migration
+ * 0003 from BUILT_IN_ROLES) and each church's custom roles. A user has one role.
+ */
+export const roles = pgTable(
+  "roles",
+  {
+    id: id(),
+    churchId: uuid("church_id").references(() => churches.id, { onDelete: "cascade" }),
+    /** Stable name for code: the built-in key, or `custom` for a church's own. */
+    key: text("key").notNull(),
+    name: text("name").notNull(),
+    permissions: jsonb("permissions").$type<Permission[]>().notNull().default([]),
+    builtIn: boolean("built_in").notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("roles_built_in_key").on(t.key).where(sql`${t.churchId} is null`),
+    uniqueIndex("roles_church_name_key").on(t.churchId, sql`lower(${t.name})`),
+  ],
+);
 
 export const USER_STATUSES = ["active", "deactivated"] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
@@ -53,7 +73,9 @@ export const users = pgTable(
     googleId: text("google_id"),
     email: text("email").notNull(),
     displayName: text("display_name").notNull(),
-    role: text("role", { enum: ROLES }).notNull().default("member"),
+    roleId: uuid("role_id")
+      .notNull()
+      .references(() => roles.id),
     status: text("status", { enum: USER_STATUSES }).notNull().default("active"),
     locale: text("locale").notNull().default("en"),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
@@ -76,7 +98,9 @@ export const invitations = pgTable(
       .notNull()
       .references(() => churches.id, { onDelete: "cascade" }),
     email: text("email").notNull(),
-    role: text("role", { enum: ROLES }).notNull().default("member"),
+    roleId: uuid("role_id")
+      .notNull()
+      .references(() => roles.id, { onDelete: "cascade" }),
     invitedBy: uuid("invited_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
@@ -230,6 +254,7 @@ export const auditLog = pgTable(
 );
 
 export type Church = typeof churches.$inferSelect;
+export type Role = typeof roles.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Invitation = typeof invitations.$inferSelect;
 export type Household = typeof households.$inferSelect;

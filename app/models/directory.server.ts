@@ -2,7 +2,7 @@ import { and, asc, count, eq, inArray, isNull, or, sql, type SQL } from "drizzle
 import { QueryBuilder } from "drizzle-orm/pg-core";
 import { groupMemberships, members, type PrivacyChoices } from "~/db/schema.server";
 import { withChurch, type Tx } from "~/db/tenancy.server";
-import { isListedFor, visibleFields, type Viewer } from "~/privacy/policy";
+import { isListedFor, levelsForAnyMember, seesUnlisted, visibleFields, type Viewer } from "~/privacy/policy";
 import type { CurrentUser } from "./users.server";
 
 export const PAGE_SIZE = 25;
@@ -39,19 +39,23 @@ export async function viewerFor(user: CurrentUser): Promise<Viewer> {
  * decides every row again, so SQL can never show more than the policy allows.
  */
 function nameReachable(viewer: Viewer): SQL {
-  const own = viewer.id ? eq(members.userId, viewer.id) : sql`false`;
-  const nameLevel = sql`${members.privacy}->>'name'`;
-  if (viewer.role === "church_admin") return or(own, sql`${nameLevel} <> 'hidden'`)!;
-  const listedChurch = and(eq(members.listed, true), sql`${nameLevel} = 'church'`);
-  if (viewer.ledGroupIds.length === 0) return or(own, listedChurch)!;
-  const inLedGroup = inArray(
-    members.id,
-    new QueryBuilder()
-      .select({ id: groupMemberships.memberId })
-      .from(groupMemberships)
-      .where(inArray(groupMemberships.groupId, [...viewer.ledGroupIds])),
-  );
-  return or(own, listedChurch, and(eq(members.listed, true), sql`${nameLevel} = 'leaders'`, inLedGroup))!;
+  const own = eq(members.userId, viewer.id);
+  const nameLevel = sql<string>`${members.privacy}->>'name'`;
+  const levels = levelsForAnyMember(viewer);
+  if (levels.length === 0) return own;
+  const byLevel = [inArray(nameLevel, levels)];
+  if (viewer.ledGroupIds.length > 0 && !levels.includes("leaders")) {
+    const inLedGroup = inArray(
+      members.id,
+      new QueryBuilder()
+        .select({ id: groupMemberships.memberId })
+        .from(groupMemberships)
+        .where(inArray(groupMemberships.groupId, [...viewer.ledGroupIds])),
+    );
+    byLevel.push(and(eq(nameLevel, "leaders"), inLedGroup)!);
+  }
+  const listed = seesUnlisted(viewer) ? sql`true` : eq(members.listed, true);
+  return or(own, and(listed, or(...byLevel)))!;
 }
 
 export async function listDirectory(viewer: Viewer, requestedPage: number): Promise<DirectoryPage> {

@@ -1,4 +1,4 @@
-import { invitations, type RoleName } from "~/db/schema.server";
+import { invitations } from "~/db/schema.server";
 import { withChurch } from "~/db/tenancy.server";
 import { recordAudit } from "./audit.server";
 import type { RequestMeta } from "./users.server";
@@ -12,7 +12,7 @@ export const INVITATION_DAYS = 14;
  */
 export async function inviteUser(
   actor: { id: string; churchId: string },
-  input: { email: string; role: RoleName },
+  input: { email: string; roleId: string },
   meta: RequestMeta = {},
 ) {
   const email = input.email.trim().toLowerCase();
@@ -22,7 +22,7 @@ export async function inviteUser(
       .values({
         churchId: actor.churchId,
         email,
-        role: input.role,
+        roleId: input.roleId,
         invitedBy: actor.id,
         expiresAt: new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60_000),
       })
@@ -33,7 +33,7 @@ export async function inviteUser(
       action: "invitation.created",
       recordType: "invitation",
       recordId: invitation!.id,
-      after: { email, role: input.role },
+      after: { email, roleId: input.roleId },
       ...meta,
     });
     return invitation!;

@@ -1,14 +1,16 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
-import { churches, invitations, users, type RoleName, type User } from "~/db/schema.server";
+import type { Permission } from "~/auth/permissions";
+import { churches, invitations, roles, users, type User } from "~/db/schema.server";
 import { acrossChurches, type Tx } from "~/db/tenancy.server";
 import { recordAudit } from "./audit.server";
 
-/** The signed-in person as every loader sees them. */
+/** The signed-in person as every loader sees them, with what their role lets them do. */
 export interface CurrentUser {
   id: string;
   email: string;
   displayName: string;
-  role: RoleName;
+  role: { id: string; key: string; name: string; builtIn: boolean };
+  permissions: Permission[];
   locale: string;
   churchId: string | null;
   churchName: string | null;
@@ -19,25 +21,25 @@ export async function findCurrentUser(userId: string): Promise<CurrentUser | nul
   // Before a church is chosen: across churches, by primary key only.
   return acrossChurches(async (tx) => {
     const [row] = await tx
-      .select({ user: users, churchName: churches.name, churchSlug: churches.slug })
+      .select({ user: users, role: roles, churchName: churches.name, churchSlug: churches.slug })
       .from(users)
+      .innerJoin(roles, eq(roles.id, users.roleId))
       .leftJoin(churches, eq(churches.id, users.churchId))
       .where(and(eq(users.id, userId), eq(users.status, "active")));
-    return row ? toCurrentUser(row.user, row.churchName, row.churchSlug) : null;
+    if (!row) return null;
+    const { user, role } = row;
+    return {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      role: { id: role.id, key: role.key, name: role.name, builtIn: role.builtIn },
+      permissions: role.permissions,
+      locale: user.locale,
+      churchId: user.churchId,
+      churchName: row.churchName,
+      churchSlug: row.churchSlug,
+    };
   });
-}
-
-function toCurrentUser(user: User, churchName: string | null, churchSlug: string | null): CurrentUser {
-  return {
-    id: user.id,
-    email: user.email,
-    displayName: user.displayName,
-    role: user.role,
-    locale: user.locale,
-    churchId: user.churchId,
-    churchName,
-    churchSlug,
-  };
 }
 
 /** What the identity provider vouched for, after the ID token was verified. */
@@ -100,7 +102,7 @@ export async function signInWithIdentity(identity: SignInIdentity, meta: Request
         churchId: invitation.churchId,
         email,
         displayName: identity.name ?? email.split("@")[0] ?? email,
-        role: invitation.role,
+        roleId: invitation.roleId,
         status: "active",
         cognitoSub: identity.sub,
         googleId: identity.googleId,
@@ -117,7 +119,7 @@ export async function signInWithIdentity(identity: SignInIdentity, meta: Request
       action: "invitation.accepted",
       recordType: "user",
       recordId: created!.id,
-      after: { email, role: invitation.role },
+      after: { email, roleId: invitation.roleId },
       ...meta,
     });
     return { ok: true, userId: created!.id };

@@ -11,10 +11,13 @@ import { PRIVATE_FIELDS, type PrivacyChoices, type PrivacyLevel, type PrivateFie
  *   leaders — leaders of the member's groups, and church admins
  *   admins  — church admins only
  *   hidden  — nobody but the member (admins only through an explicit, audited view)
+ *
+ * Who reaches a level is said by permissions, not role names, so a church's
+ * custom role ("Pastoral care": `view:leaders-fields:any`) works the same way.
  */
 
 export interface Viewer extends Actor {
-  /** Groups this viewer leads (a leader sees `leaders` fields of their members). */
+  /** Groups this viewer leads: leading a group reaches the `leaders` fields of its members. */
   ledGroupIds: readonly string[];
 }
 
@@ -26,37 +29,47 @@ export interface MemberPrivacy {
   groupIds: readonly string[];
 }
 
+/** Levels the viewer reaches for every member of their church, whatever the groups. */
+export function levelsForAnyMember(viewer: Actor): PrivacyLevel[] {
+  if (!can(viewer, "view:directory")) return [];
+  const levels: PrivacyLevel[] = ["church"];
+  if (can(viewer, "view:leaders-fields:any")) levels.push("leaders");
+  if (can(viewer, "view:admins-fields:any")) levels.push("admins");
+  return levels;
+}
+
+/** Whether the viewer leads one of the member's groups (and may use that). */
+export function leadsGroupOf(viewer: Viewer, member: Pick<MemberPrivacy, "groupIds">): boolean {
+  return can(viewer, "view:directory") && member.groupIds.some((id) => viewer.ledGroupIds.includes(id));
+}
+
 export function visibleFields(viewer: Viewer, member: MemberPrivacy): Set<PrivateField> {
   const visible = new Set<PrivateField>();
   if (viewer.churchId === null || viewer.churchId !== member.churchId) return visible;
-  if (member.userId !== null && member.userId === viewer.id) return new Set(PRIVATE_FIELDS);
-  const reach = reachOf(viewer, member);
+  if (isOwnRecord(viewer, member)) return new Set(PRIVATE_FIELDS);
+  const reach = levelsForAnyMember(viewer);
+  if (leadsGroupOf(viewer, member) && !reach.includes("leaders")) reach.push("leaders");
   for (const field of PRIVATE_FIELDS) {
     if (reach.includes(member.privacy[field])) visible.add(field);
   }
   return visible;
 }
 
-/** Which levels this viewer reaches for this member. */
-function reachOf(viewer: Viewer, member: MemberPrivacy): PrivacyLevel[] {
-  if (!can(viewer, "view:directory")) return [];
-  const isAdmin = viewer.role === "church_admin";
-  const leadsTheirGroup =
-    can(viewer, "view:leaders-fields:group") && member.groupIds.some((id) => viewer.ledGroupIds.includes(id));
-  const levels: PrivacyLevel[] = ["church"];
-  if (isAdmin || leadsTheirGroup) levels.push("leaders");
-  if (isAdmin) levels.push("admins");
-  return levels;
+/** Who sees members who opted out of the directory: the member, and those who manage members. */
+export function seesUnlisted(viewer: Actor): boolean {
+  return can(viewer, "manage:members");
 }
 
 /**
- * Whether the member appears in the directory for this viewer at all: they
- * are listed (or it is their own entry, or an admin looks) and the viewer may
- * see their name.
+ * Whether the member appears in the directory for this viewer at all: listed
+ * (or it is their own entry, or the viewer manages members) and the viewer
+ * may see their name.
  */
 export function isListedFor(viewer: Viewer, member: MemberPrivacy): boolean {
-  const fields = visibleFields(viewer, member);
-  if (!fields.has("name")) return false;
-  const own = member.userId !== null && member.userId === viewer.id;
-  return member.listed || own || viewer.role === "church_admin";
+  if (!visibleFields(viewer, member).has("name")) return false;
+  return member.listed || isOwnRecord(viewer, member) || seesUnlisted(viewer);
+}
+
+function isOwnRecord(viewer: Viewer, member: MemberPrivacy) {
+  return member.userId !== null && member.userId === viewer.id;
 }

@@ -11,7 +11,7 @@ export const meta: MetaFunction = () => [
 /** Signed-in users go straight on to their home page. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await currentUser(request);
-  if (user) throw redirect(homeFor(user.role));
+  if (user) throw redirect(homeFor(user));
   return null;
 }
 

@@ -36,7 +36,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   headers.append("Set-Cookie", await startSession(user.id, request, context.clientIp));
   metrics().signIns.inc();
   context.logger.info({ event: "sign_in", userId: user.id }, "signed in");
-  return redirect(returnToOf(request) ?? homeFor(user.role), { headers });
+  return redirect(returnToOf(request) ?? homeFor(user), { headers });
 }
 
 const KNOWN = new Set(["uninvited", "deactivated", "bad_state", "unverified_email", "account_conflict"]);

@@ -9,7 +9,7 @@ import { safeRedirectPath } from "~/utils/safe-redirect";
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const user = await currentUser(request);
-  if (user) throw redirect(safeRedirectPath(url.searchParams.get("redirectTo"), homeFor(user.role)));
+  if (user) throw redirect(safeRedirectPath(url.searchParams.get("redirectTo"), homeFor(user)));
   try {
     return await startSignIn(request);
   } catch (thrown) {

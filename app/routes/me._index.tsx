@@ -5,6 +5,12 @@ import { requireUser } from "~/auth/guards.server";
 import { clearedSessionCookie, endAllSessions } from "~/auth/session.server";
 import { memberPageHeaders } from "~/utils/http-headers";
 
+/** Built-in roles are translated by key; a church's own roles keep the name it gave them. */
+const roleLabelOf = (role: { key: string; name: string; builtIn: boolean }) => ({
+  key: role.builtIn ? role.key : "custom",
+  name: role.name,
+});
+
 export const meta: MetaFunction = () => [{ title: "My account · Kapatiran" }];
 export const handle = { i18n: ["common", "me"] };
 export const headers = memberPageHeaders;
@@ -12,7 +18,7 @@ export const headers = memberPageHeaders;
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   return Response.json(
-    { displayName: user.displayName, email: user.email, role: user.role, churchName: user.churchName },
+    { displayName: user.displayName, email: user.email, role: roleLabelOf(user.role), churchName: user.churchName },
     { headers: memberPageHeaders() },
   );
 }
@@ -31,7 +37,7 @@ export default function MyAccount() {
   const { displayName, email, role, churchName } = useLoaderData<typeof loader>() as {
     displayName: string;
     email: string;
-    role: string;
+    role: { key: string; name: string };
     churchName: string | null;
   };
   const { t } = useTranslation("me");
@@ -46,7 +52,7 @@ export default function MyAccount() {
         <dt className="font-semibold">{t("email")}</dt>
         <dd className="break-all">{email}</dd>
         <dt className="font-semibold">{t("role")}</dt>
-        <dd>{t(`roles.${role}`)}</dd>
+        <dd>{role.key === "custom" ? role.name : t(`roles.${role.key}`)}</dd>
         {churchName ? (
           <>
             <dt className="font-semibold">{t("church")}</dt>

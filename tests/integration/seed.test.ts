@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "~/db/client.server";
-import { churches, groupMemberships, groups, households, members, users } from "~/db/schema.server";
+import { churches, groupMemberships, groups, households, members, users, roles } from "~/db/schema.server";
 import { DEMO_ACCOUNTS, seedDemo, seedDemoIfEmpty, seedLargeChurch, SeedConflictError } from "~/db/seed/demo.server";
 import { acrossChurches, withChurch } from "~/db/tenancy.server";
 import { freshDatabase, type TestDatabase } from "../support/database";
@@ -116,8 +116,9 @@ describe(`demo seed (${engine})`, () => {
     const accounts = await acrossChurches(
       (tx) =>
         tx
-          .select({ email: users.email, role: users.role, status: users.status, church: churches.slug, member: members.id, sub: users.cognitoSub })
+          .select({ email: users.email, role: roles.key, status: users.status, church: churches.slug, member: members.id, sub: users.cognitoSub })
           .from(users)
+          .innerJoin(roles, eq(roles.id, users.roleId))
           .leftJoin(churches, eq(churches.id, users.churchId))
           .leftJoin(members, eq(members.userId, users.id)),
       database.db,
@@ -218,8 +219,16 @@ describe(`large church seed (${engine})`, () => {
     const churchId = required(big?.id);
     expect(await withChurch(churchId, (tx) => tx.$count(members), database.db)).toBe(1000);
     expect(await withChurch(churchId, (tx) => tx.$count(groups), database.db)).toBeGreaterThanOrEqual(15);
-    const [admin] = await withChurch(churchId, (tx) => tx.select().from(users), database.db);
-    expect(admin).toMatchObject({ email: "admin@big.example", role: "church_admin", status: "active" });
+    const [admin] = await withChurch(
+      churchId,
+      (tx) =>
+        tx
+          .select({ email: users.email, role: roles.key, status: users.status })
+          .from(users)
+          .innerJoin(roles, eq(roles.id, users.roleId)),
+      database.db,
+    );
+    expect(admin).toEqual({ email: "admin@big.example", role: "church_admin", status: "active" });
   });
 
   it("refuses a slug that is taken, and takes another", async () => {

@@ -9,6 +9,7 @@ import {
 } from "~/auth/session-store.server";
 import { churches, sessions, users } from "~/db/schema.server";
 import { acrossChurches } from "~/db/tenancy.server";
+import { builtInRoleIds } from "~/models/roles.server";
 import { freshDatabase, type TestDatabase } from "../support/database";
 import { redisAvailable, startRedis, type TestRedis } from "../support/redis";
 
@@ -23,11 +24,12 @@ beforeAll(async () => {
   database = await freshDatabase();
   [alice = "", bob = ""] = await acrossChurches(async (tx) => {
     const [church] = await tx.insert(churches).values({ slug: "s", name: "S" }).returning();
+    const { member: roleId } = await builtInRoleIds(tx);
     const rows = await tx
       .insert(users)
       .values([
-        { churchId: church!.id, email: "alice@example.com", displayName: "Alice" },
-        { churchId: church!.id, email: "bob@example.com", displayName: "Bob" },
+        { churchId: church!.id, email: "alice@example.com", displayName: "Alice", roleId },
+        { churchId: church!.id, email: "bob@example.com", displayName: "Bob", roleId },
       ])
       .returning();
     return rows.map((row) => row.id);

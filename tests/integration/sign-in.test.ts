@@ -5,6 +5,7 @@ import { hashToken } from "~/auth/session-store.server";
 import { sessions, users } from "~/db/schema.server";
 import { seedDemo } from "~/db/seed/demo.server";
 import { inviteUser } from "~/models/invitations.server";
+import { builtInRoleIds } from "~/models/roles.server";
 import { deactivateUser } from "~/models/user-status.server";
 import { metrics } from "~/utils/metrics.server";
 import { browse, CookieJar, postForm } from "../support/browser";
@@ -180,7 +181,11 @@ describe("invitations", () => {
       const rows = await tx.select().from(users);
       return rows.find((u) => u.email === "admin@grace.example")!;
     }, server.database.db);
-    await inviteUser({ id: admin.id, churchId: admin.churchId! }, { email: "New.Leader@Example.com", role: "group_leader" });
+    const roleIds = await acrossChurches((tx) => builtInRoleIds(tx), server.database.db);
+    await inviteUser(
+      { id: admin.id, churchId: admin.churchId! },
+      { email: "New.Leader@Example.com", roleId: roleIds.group_leader },
+    );
     const { jar, finished } = await signIn("new.leader@example.com", "/me");
     expect(finished.status).toBe(302);
     const me = await (await browse(jar, at("/me"))).text();

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { db, type Database } from "~/db/client.server";
-import { churches, type RoleName } from "~/db/schema.server";
+import type { BuiltInRoleKey } from "~/auth/permissions";
+import { churches } from "~/db/schema.server";
 import { acrossChurches, type Tx } from "~/db/tenancy.server";
 import { logger } from "~/utils/logger.server";
 import { GROUP_CATALOGUE, planGroups, type GroupDefinition } from "./groups";
@@ -27,7 +28,7 @@ export interface SeedSummary {
 export interface DemoAccount {
   email: string;
   displayName: string;
-  role: RoleName;
+  role: BuiltInRoleKey;
   /** Slug of the account's church; none for platform staff. */
   church?: "grace" | "hope";
 }

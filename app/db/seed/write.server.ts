@@ -1,7 +1,9 @@
 import crypto from "node:crypto";
 import { inArray } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
-import { churches, groupMemberships, groups, households, members, users, type RoleName } from "~/db/schema.server";
+import type { BuiltInRoleKey } from "~/auth/permissions";
+import { churches, groupMemberships, groups, households, members, users } from "~/db/schema.server";
+import { builtInRoleIds } from "~/models/roles.server";
 import type { Tx } from "~/db/tenancy.server";
 import type { GroupPlan } from "./groups";
 import type { PeoplePlan } from "./people";
@@ -15,7 +17,7 @@ import type { PeoplePlan } from "./people";
 export interface PlannedAccount {
   email: string;
   displayName: string;
-  role: RoleName;
+  role: BuiltInRoleKey;
   /** Index in the church's people of the member this account signs in as. */
   person?: number;
 }
@@ -56,13 +58,14 @@ export async function existingSlugs(tx: Tx, slugs: string[]): Promise<string[]> 
 
 export async function writeChurch(tx: Tx, plan: ChurchPlan): Promise<WrittenChurch> {
   const churchId = crypto.randomUUID();
+  const roleIds = await builtInRoleIds(tx);
   await tx.insert(churches).values({ id: churchId, slug: plan.slug, name: plan.name });
 
   const userOfPerson = new Map<number, string>();
   const accountRows = plan.accounts.map((account) => {
     const id = crypto.randomUUID();
     if (account.person !== undefined) userOfPerson.set(account.person, id);
-    return { id, churchId, ...accountColumns(account) };
+    return { id, churchId, ...accountColumns(account, roleIds) };
   });
   await insertInBatches(tx, users, accountRows);
 
@@ -127,17 +130,23 @@ export async function writeChurch(tx: Tx, plan: ChurchPlan): Promise<WrittenChur
  */
 export async function writePlatformAccounts(tx: Tx, accounts: PlannedAccount[]): Promise<number> {
   if (accounts.length === 0) return 0;
+  const roleIds = await builtInRoleIds(tx);
   const created = await tx
     .insert(users)
-    .values(accounts.map((account) => ({ churchId: null, ...accountColumns(account) })))
+    .values(accounts.map((account) => ({ churchId: null, ...accountColumns(account, roleIds) })))
     .onConflictDoNothing()
     .returning({ id: users.id });
   return created.length;
 }
 
 /* Sign-in fills cognito_sub and google_id the first time the person signs in. */
-function accountColumns(account: PlannedAccount) {
-  return { email: account.email, displayName: account.displayName, role: account.role, status: "active" as const };
+function accountColumns(account: PlannedAccount, roleIds: Record<BuiltInRoleKey, string>) {
+  return {
+    email: account.email,
+    displayName: account.displayName,
+    roleId: roleIds[account.role],
+    status: "active" as const,
+  };
 }
 
 function required(id: string | undefined): string {
