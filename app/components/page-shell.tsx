@@ -1,8 +1,10 @@
 import { useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { can } from "~/auth/permissions";
+import { can, type Permission } from "~/auth/permissions";
 import type { RootLoaderData } from "~/root";
 import { LanguageSwitcher } from "./language-switcher";
+
+const ADMIN_PERMISSIONS: Permission[] = ["manage:users", "manage:roles", "manage:groups", "view:audit"];
 
 /**
  * The frame of every page, mobile first: at 360 px the header wraps into two
@@ -27,6 +29,16 @@ export function PageShell({ children }: { children: React.ReactNode }) {
             {can(actor, "view:directory") ? (
               <a className="link" href="/directory">
                 {t("nav.directory")}
+              </a>
+            ) : null}
+            {ADMIN_PERMISSIONS.some((permission) => can(actor, permission)) ? (
+              <a className="link" href="/admin">
+                {t("nav.admin")}
+              </a>
+            ) : null}
+            {can(actor, "manage:churches") ? (
+              <a className="link" href="/platform/churches">
+                {t("nav.platform")}
               </a>
             ) : null}
             <a className="link" href="/help">

@@ -1,20 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-
-/** Sign in as a person would: the app's button, the provider's page, the e-mail, Continue. */
-async function signIn(page: Page, email: string) {
-  await page.getByRole("link", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("Sign in with Google");
-  await page.getByLabel("Email").fill(email);
-  await page.getByRole("button", { name: "Continue", exact: true }).click();
-}
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support";
 
 for (const javaScriptEnabled of [true, false]) {
   test.describe(`signing in with JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
     test.use({ javaScriptEnabled, locale: "en-US" });
 
     test("a member signs in, lands on the directory, and signs out for good", async ({ page, context }) => {
-      await page.goto("/");
       await signIn(page, "member@grace.example");
       await expect(page).toHaveURL(/\/directory$/);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Grace Fellowship (demo) directory");
@@ -47,7 +39,6 @@ test("sign-in returns to the page that asked for it", async ({ page }) => {
 });
 
 test("an uninvited Google account gets no session and a clear page", async ({ page, context }) => {
-  await page.goto("/");
   await signIn(page, "stranger@example.com");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ask your church administrator");
   expect((await context.cookies()).some((c) => c.name === "kapatiran_session")).toBe(false);
@@ -59,7 +50,6 @@ test("sign out everywhere ends the sessions on other devices", async ({ browser 
   const onPhone = await phone.newPage();
   const onLaptop = await laptop.newPage();
   for (const page of [onPhone, onLaptop]) {
-    await page.goto("/");
     await signIn(page, "admin@grace.example");
     await expect(page).toHaveURL(/\/directory$/);
   }
@@ -77,7 +67,6 @@ test("sign out everywhere ends the sessions on other devices", async ({ browser 
 test("signed-in pages meet WCAG 2.1 AA as far as axe can tell, and fit 360 px", async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
-  await page.goto("/");
   await signIn(page, "member@grace.example");
   for (const path of ["/directory", "/me", "/directory?lng=fil", "/me?lng=fil"]) {
     await page.goto(path);

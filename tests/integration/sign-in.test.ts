@@ -9,6 +9,7 @@ import { builtInRoleIds } from "~/models/roles.server";
 import { deactivateUser } from "~/models/user-status.server";
 import { metrics } from "~/utils/metrics.server";
 import { browse, CookieJar, postForm } from "../support/browser";
+import { signIn as signInAt, toCallback as toCallbackAt } from "../support/sign-in";
 import { startTestServer, type TestServer } from "../support/server";
 
 /**
@@ -27,39 +28,9 @@ afterAll(async () => {
 const SESSION = "kapatiran_session";
 const at = (path: string) => `${server.url}${path}`;
 
-/** Follow redirects like a browser while they stay on our server; stop at the callback. */
-async function followUntilCallback(jar: CookieJar, response: Response, from: string) {
-  let url = from;
-  let current = response;
-  for (let hops = 0; hops < 10 && current.status >= 300 && current.status < 400; hops++) {
-    url = new URL(current.headers.get("location") ?? "", url).href;
-    if (new URL(url).pathname === "/auth/callback") return { callback: url, page: undefined };
-    current = await browse(jar, url);
-  }
-  return { callback: undefined, page: { url, response: current } };
-}
-
-/** Start at /auth/login, type the e-mail on the provider's page, stop just before the callback. */
-async function toCallback(jar: CookieJar, email: string, redirectTo?: string) {
-  const login = at(`/auth/login${redirectTo ? `?${new URLSearchParams({ redirectTo })}` : ""}`);
-  const started = await browse(jar, login);
-  expect(started.status).toBe(302);
-  const authorize = new URL(started.headers.get("location")!);
-  const first = await followUntilCallback(jar, started, login);
-  if (first.callback) return { authorize, callback: first.callback };
-  expect(first.page!.response.status).toBe(200);
-  const posted = await postForm(jar, `${first.page!.url}/login`, { email });
-  const second = await followUntilCallback(jar, posted, `${first.page!.url}/login`);
-  expect(second.callback).toBeDefined();
-  return { authorize, callback: second.callback! };
-}
-
-async function signIn(email: string, redirectTo?: string) {
-  const jar = new CookieJar();
-  const { callback, authorize } = await toCallback(jar, email, redirectTo);
-  const finished = await browse(jar, callback);
-  return { jar, finished, authorize, callback };
-}
+const toCallback = (jar: CookieJar, email: string, redirectTo?: string) =>
+  toCallbackAt(server.url, jar, email, redirectTo);
+const signIn = (email: string, redirectTo?: string) => signInAt(server.url, email, redirectTo);
 
 const signedInAs = async (jar: CookieJar) => {
   const response = await browse(jar, at("/me"));
