@@ -1,0 +1,33 @@
+import { and, eq, ne } from "drizzle-orm";
+import type { Database } from "~/db/client.server";
+import { churches, groups, roles, users } from "~/db/schema.server";
+import { acrossChurches } from "~/db/tenancy.server";
+
+export interface Fixtures {
+  graceUserId: string;
+  graceRoleId: string;
+  graceGroupId: string;
+  otherGraceGroupId: string;
+}
+
+/** Grace records the matrix points its `:id` placeholders at (see authorization-matrix.ts). */
+export async function matrixFixtures(database: Database): Promise<Fixtures> {
+  return acrossChurches(async (tx) => {
+    const [grace] = await tx.select().from(churches).where(eq(churches.slug, "grace"));
+    const [member] = await tx.select().from(users).where(eq(users.email, "member@grace.example"));
+    const [role] = await tx
+      .insert(roles)
+      .values({ churchId: grace!.id, key: "custom", name: "Matrix test role", permissions: ["view:directory"] })
+      .returning();
+    const [youth] = await tx
+      .select()
+      .from(groups)
+      .where(and(eq(groups.churchId, grace!.id), eq(groups.name, "Youth Ministry")));
+    const [other] = await tx
+      .select()
+      .from(groups)
+      .where(and(eq(groups.churchId, grace!.id), ne(groups.name, "Youth Ministry")))
+      .limit(1);
+    return { graceUserId: member!.id, graceRoleId: role!.id, graceGroupId: youth!.id, otherGraceGroupId: other!.id };
+  }, database);
+}

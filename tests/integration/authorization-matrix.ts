@@ -1,0 +1,80 @@
+/**
+ * Who gets what, for every route of the app: the machine-readable table that
+ * tests/integration/authorization-matrix.test.ts walks against a running
+ * server. A route missing from this table fails that test, so every new
+ * route arrives with its row.
+ *
+ * Personas (demo accounts): anonymous; member, leader (leads Grace's Youth
+ * Ministry), admin (church_admin of Grace), staff (support_staff), ops
+ * (platform_admin), otherAdmin (church_admin of Hope — every `:id` below is a
+ * Grace record, so otherAdmin must never get a 200 on one).
+ *
+ * Placeholders in paths are filled from the demo data by the test:
+ * :graceUserId, :graceRoleId (a custom role of Grace), :graceGroupId
+ * (Youth Ministry), :otherGraceGroupId (a Grace group the leader does not lead).
+ */
+
+export const PERSONAS = ["anonymous", "member", "leader", "admin", "staff", "ops", "otherAdmin"] as const;
+export type Persona = (typeof PERSONAS)[number];
+
+export type Expected = number | readonly number[];
+
+export interface MatrixRow {
+  /** The Remix route pattern this row covers (as the build reports it), or an Express path. */
+  route: string;
+  method: "GET" | "POST";
+  /** The concrete path requested; defaults to `route`. */
+  path?: string;
+  /** Form fields for a POST: chosen so that an allowed persona gets a harmless answer (usually 400). */
+  form?: Record<string, string>;
+  expect: Record<Persona, Expected>;
+}
+
+/** Shorthands for the common shapes. */
+const signedInOnly = (allowed: Expected): Record<Persona, Expected> => ({
+  anonymous: 302,
+  member: allowed,
+  leader: allowed,
+  admin: allowed,
+  staff: allowed,
+  ops: allowed,
+  otherAdmin: allowed,
+});
+const everyone = (status: Expected): Record<Persona, Expected> => ({ ...signedInOnly(status), anonymous: status });
+
+export const MATRIX: MatrixRow[] = [
+  // Public pages and plumbing
+  { route: "/", method: "GET", expect: { ...everyone(302), anonymous: 200 } },
+  { route: "/*", method: "GET", path: "/no-such-page", expect: everyone(404) },
+  { route: "/language", method: "GET", expect: everyone(302) },
+  { route: "/language", method: "POST", form: { lng: "fil", redirectTo: "/" }, expect: everyone(302) },
+  { route: "/locales/:lng/:ns", method: "GET", path: "/locales/fil/common", expect: everyone(200) },
+  { route: "/healthz", method: "GET", expect: everyone(200) },
+  { route: "/readyz", method: "GET", expect: everyone(200) },
+  // The test client is on the box itself (loopback), which is who may read metrics.
+  { route: "/metrics", method: "GET", expect: everyone(200) },
+
+  // Sign-in
+  { route: "/auth/login", method: "GET", expect: everyone(302) },
+  // Without `state` the callback starts a fresh sign-in (remix-auth-oauth2); a wrong
+  // state is a 400, walked in sign-in.test.ts.
+  { route: "/auth/callback", method: "GET", expect: everyone(302) },
+  // GET never signs anyone out; the POST is walked in sign-in.test.ts (it would end these sessions).
+  { route: "/auth/logout", method: "GET", expect: everyone(302) },
+
+  // Member pages
+  {
+    route: "/directory",
+    method: "GET",
+    expect: { ...signedInOnly(200), staff: 403, ops: 403 },
+  },
+  { route: "/me", method: "GET", expect: signedInOnly(200) },
+  { route: "/me", method: "POST", form: { intent: "no-such-action" }, expect: signedInOnly(400) },
+
+  // Administration
+  {
+    route: "/admin",
+    method: "GET",
+    expect: { anonymous: 302, member: 403, leader: 403, admin: 302, staff: 403, ops: 403, otherAdmin: 302 },
+  },
+];
