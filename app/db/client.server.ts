@@ -27,6 +27,8 @@ export interface OpenOptions {
   /** Folder of the embedded database; `memory://` for a throwaway one. */
   dataDir?: string;
   poolSize?: number;
+  /** Called with every SQL statement (tests count queries with it). */
+  onQuery?: (query: string) => void;
 }
 
 /** Raised when the database cannot be reached at start; the message is one line. */
@@ -35,10 +37,15 @@ export class DatabaseUnreachableError extends Error {
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Connection> {
-  return options.url ? openPostgres(options.url, options.poolSize ?? 10) : openPglite(options.dataDir ?? "./data/db");
+  const logger = options.onQuery ? { logQuery: (query: string) => options.onQuery!(query) } : undefined;
+  return options.url
+    ? openPostgres(options.url, options.poolSize ?? 10, logger)
+    : openPglite(options.dataDir ?? "./data/db", logger);
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Connection> {
+type QueryLogger = { logQuery(query: string, params: unknown[]): void } | undefined;
+
+async function openPostgres(url: string, poolSize: number, logger: QueryLogger): Promise<Connection> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const target = new URL(url);
@@ -57,22 +64,23 @@ async function openPostgres(url: string, poolSize: number): Promise<Connection> 
     throw new DatabaseUnreachableError(`Database error: cannot reach DATABASE_URL (${description}): ${reason}`);
   }
   return {
-    db: drizzle(client, { schema }) as unknown as Database,
+    db: drizzle(client, { schema, logger }) as unknown as Database,
     engine: "postgres",
     description,
     close: () => client.end({ timeout: 5 }),
   };
 }
 
-async function openPglite(dataDir: string): Promise<Connection> {
+async function openPglite(dataDir: string, logger: QueryLogger): Promise<Connection> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const { unaccent } = await import("@electric-sql/pglite/contrib/unaccent");
   const { drizzle } = await import("drizzle-orm/pglite");
   const inMemory = dataDir.startsWith("memory://");
   if (!inMemory) fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
-  const client = await PGlite.create(inMemory ? undefined : dataDir, { extensions: { pg_trgm } });
+  const client = await PGlite.create(inMemory ? undefined : dataDir, { extensions: { pg_trgm, unaccent } });
   return {
-    db: drizzle(client, { schema }) as unknown as Database,
+    db: drizzle(client, { schema, logger }) as unknown as Database,
     engine: "pglite",
     description: inMemory ? "pglite in memory" : `pglite ${dataDir}`,
     close: () => client.close(),

@@ -1,16 +1,22 @@
-import { and, asc, count, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { QueryBuilder } from "drizzle-orm/pg-core";
-import { groupMemberships, members, type PrivacyChoices } from "~/db/schema.server";
+import { groupMemberships, groups, households, members, type PrivacyChoices } from "~/db/schema.server";
 import { withChurch, type Tx } from "~/db/tenancy.server";
-import { isListedFor, levelsForAnyMember, seesUnlisted, visibleFields, type Viewer } from "~/privacy/policy";
+import {
+  isListedFor,
+  levelsForAnyMember,
+  seesUnlisted,
+  visibleMember,
+  type MemberRecord,
+  type Viewer,
+  type VisibleMember,
+} from "~/privacy/policy";
 import type { CurrentUser } from "./users.server";
 
 export const PAGE_SIZE = 25;
 
-export interface DirectoryEntry {
-  id: string;
-  /** Only what the privacy policy lets this viewer see; absent fields are withheld. */
-  name?: string;
+export interface DirectoryEntry extends VisibleMember {
+  householdId: string | null;
 }
 
 export interface DirectoryPage {
@@ -20,7 +26,14 @@ export interface DirectoryPage {
   total: number;
 }
 
-/** The viewer as the privacy policy needs them: their role and the groups they lead. */
+export interface DirectoryQuery {
+  page?: number;
+  /** Free text over names: accent- and case-insensitive, typo-tolerant. */
+  q?: string;
+  groupId?: string;
+}
+
+/** The viewer as the privacy policy needs them: their permissions and the groups they lead. */
 export async function viewerFor(user: CurrentUser): Promise<Viewer> {
   if (!user.churchId) return { ...user, ledGroupIds: [] };
   const led = await withChurch(user.churchId, (tx) =>
@@ -32,6 +45,8 @@ export async function viewerFor(user: CurrentUser): Promise<Viewer> {
   );
   return { ...user, ledGroupIds: led.map((row) => row.groupId) };
 }
+
+const searchName = sql<string>`kapatiran_search_text(${members.givenName} || ' ' || ${members.familyName})`;
 
 /**
  * SQL narrows the list to members whose name this viewer can possibly see
@@ -45,63 +60,144 @@ function nameReachable(viewer: Viewer): SQL {
   if (levels.length === 0) return own;
   const byLevel = [inArray(nameLevel, levels)];
   if (viewer.ledGroupIds.length > 0 && !levels.includes("leaders")) {
-    const inLedGroup = inArray(
-      members.id,
-      new QueryBuilder()
-        .select({ id: groupMemberships.memberId })
-        .from(groupMemberships)
-        .where(inArray(groupMemberships.groupId, [...viewer.ledGroupIds])),
-    );
-    byLevel.push(and(eq(nameLevel, "leaders"), inLedGroup)!);
+    byLevel.push(and(eq(nameLevel, "leaders"), inArray(members.id, membersOf([...viewer.ledGroupIds])))!);
   }
   const listed = seesUnlisted(viewer) ? sql`true` : eq(members.listed, true);
   return or(own, and(listed, or(...byLevel)))!;
 }
 
-export async function listDirectory(viewer: Viewer, requestedPage: number): Promise<DirectoryPage> {
+const membersOf = (groupIds: string[]) =>
+  new QueryBuilder()
+    .select({ id: groupMemberships.memberId })
+    .from(groupMemberships)
+    .where(inArray(groupMemberships.groupId, groupIds));
+
+/** Names like the query: a substring, or close enough to a word of it (trigrams) for typos. */
+function matching(q: string): SQL {
+  const text = sql`kapatiran_search_text(${q})`;
+  const escaped = sql`'%' || replace(replace(replace(${text}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`;
+  return or(sql`${searchName} like ${escaped}`, sql`${text} <% ${searchName}`)!;
+}
+
+const RECORD_COLUMNS = {
+  id: members.id,
+  churchId: members.churchId,
+  userId: members.userId,
+  householdId: members.householdId,
+  givenName: members.givenName,
+  familyName: members.familyName,
+  phone: members.phone,
+  email: members.email,
+  address: members.address,
+  birthday: members.birthday,
+  photoKey: members.photoKey,
+  privacy: members.privacy,
+  listed: members.listed,
+};
+
+/**
+ * One page of the directory: at most four queries whatever the page size
+ * (count, page, the page's group memberships, and the viewer's led groups in
+ * viewerFor), sorted by family name with each household kept together.
+ */
+export async function listDirectory(viewer: Viewer, query: DirectoryQuery = {}): Promise<DirectoryPage> {
   const churchId = viewer.churchId;
   if (!churchId) return { entries: [], page: 1, pageCount: 1, total: 0 };
+  const q = query.q?.trim().slice(0, 100) ?? "";
   return withChurch(churchId, async (tx) => {
-    const where = and(isNull(members.deletedAt), nameReachable(viewer));
+    const where = and(
+      isNull(members.deletedAt),
+      nameReachable(viewer),
+      q ? matching(q) : undefined,
+      query.groupId ? inArray(members.id, membersOf([query.groupId])) : undefined,
+    );
     const [{ total } = { total: 0 }] = await tx.select({ total: count() }).from(members).where(where);
     const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-    const page = Math.min(Math.max(1, requestedPage), pageCount);
+    const page = Math.min(Math.max(1, query.page ?? 1), pageCount);
+    const order = q
+      ? [desc(sql`word_similarity(kapatiran_search_text(${q}), ${searchName})`), asc(members.familyName)]
+      : [asc(members.familyName), asc(members.householdId), asc(members.givenName)];
     const rows = await tx
-      .select({
-        id: members.id,
-        churchId: members.churchId,
-        userId: members.userId,
-        givenName: members.givenName,
-        familyName: members.familyName,
-        privacy: members.privacy,
-        listed: members.listed,
-      })
+      .select(RECORD_COLUMNS)
       .from(members)
       .where(where)
-      .orderBy(asc(members.familyName), asc(members.givenName), asc(members.id))
+      .orderBy(...order, asc(members.id))
       .limit(PAGE_SIZE)
       .offset((page - 1) * PAGE_SIZE);
-    const groupsOf = await groupIdsOf(tx, rows.map((row) => row.id));
-    const entries = rows.flatMap((row) => {
-      const member = { ...row, privacy: row.privacy as PrivacyChoices, groupIds: groupsOf.get(row.id) ?? [] };
-      if (!isListedFor(viewer, member)) return [];
-      const fields = visibleFields(viewer, member);
-      return [{ id: row.id, ...(fields.has("name") ? { name: `${row.givenName} ${row.familyName}` } : {}) }];
-    });
+    const records = await withGroups(tx, rows);
+    const entries = records.flatMap((record) =>
+      isListedFor(viewer, record) ? [{ ...visibleMember(viewer, record), householdId: record.householdId }] : [],
+    );
     return { entries, page, pageCount, total };
   });
 }
 
-async function groupIdsOf(
-  tx: Tx,
-  memberIds: string[],
-): Promise<Map<string, string[]>> {
+type Row = Omit<MemberRecord, "groupIds" | "privacy"> & { householdId: string | null; privacy: unknown };
+
+async function withGroups(tx: Tx, rows: Row[]): Promise<(MemberRecord & { householdId: string | null })[]> {
   const map = new Map<string, string[]>();
-  if (memberIds.length === 0) return map;
-  const rows = await tx
-    .select({ memberId: groupMemberships.memberId, groupId: groupMemberships.groupId })
-    .from(groupMemberships)
-    .where(inArray(groupMemberships.memberId, memberIds));
-  for (const row of rows) map.set(row.memberId, [...(map.get(row.memberId) ?? []), row.groupId]);
-  return map;
+  if (rows.length > 0) {
+    const memberships = await tx
+      .select({ memberId: groupMemberships.memberId, groupId: groupMemberships.groupId })
+      .from(groupMemberships)
+      .where(inArray(groupMemberships.memberId, rows.map((row) => row.id)));
+    for (const m of memberships) map.set(m.memberId, [...(map.get(m.memberId) ?? []), m.groupId]);
+  }
+  return rows.map((row) => ({ ...row, privacy: row.privacy as PrivacyChoices, groupIds: map.get(row.id) ?? [] }));
+}
+
+export interface MemberCard {
+  member: VisibleMember;
+  household: { name: string; members: VisibleMember[] } | null;
+  groups: { id: string; name: string }[];
+}
+
+/**
+ * One member's card as this viewer may see it, or null when the viewer may not
+ * see them at all (another church, unlisted, name withheld): the page answers
+ * 404 then, so an id reveals nothing.
+ */
+export async function memberCard(viewer: Viewer, memberId: string): Promise<MemberCard | null> {
+  const churchId = viewer.churchId;
+  if (!churchId || !/^[0-9a-f-]{36}$/i.test(memberId)) return null;
+  return withChurch(churchId, async (tx) => {
+    const [row] = await tx
+      .select(RECORD_COLUMNS)
+      .from(members)
+      .where(and(eq(members.id, memberId), isNull(members.deletedAt)));
+    if (!row) return null;
+    const householdRows = row.householdId
+      ? await tx
+          .select(RECORD_COLUMNS)
+          .from(members)
+          .where(and(eq(members.householdId, row.householdId), isNull(members.deletedAt)))
+          .orderBy(asc(members.givenName))
+      : [row];
+    const records = await withGroups(tx, householdRows);
+    const record = records.find((r) => r.id === memberId)!;
+    if (!isListedFor(viewer, record)) return null;
+    const [household] = row.householdId
+      ? await tx.select({ name: households.name }).from(households).where(eq(households.id, row.householdId))
+      : [];
+    const groupRows = record.groupIds.length
+      ? await tx
+          .select({ id: groups.id, name: groups.name })
+          .from(groups)
+          .where(inArray(groups.id, record.groupIds))
+          .orderBy(asc(groups.name))
+      : [];
+    const others = records.filter((r) => r.id !== memberId && isListedFor(viewer, r));
+    return {
+      member: visibleMember(viewer, record),
+      household: household ? { name: household.name, members: others.map((r) => visibleMember(viewer, r)) } : null,
+      groups: groupRows,
+    };
+  });
+}
+
+/** The church's groups, for the directory's filter. */
+export async function directoryGroups(churchId: string) {
+  return withChurch(churchId, (tx) =>
+    tx.select({ id: groups.id, name: groups.name }).from(groups).orderBy(asc(groups.name)),
+  );
 }

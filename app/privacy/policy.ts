@@ -73,3 +73,49 @@ export function isListedFor(viewer: Viewer, member: MemberPrivacy): boolean {
 function isOwnRecord(viewer: Viewer, member: MemberPrivacy) {
   return member.userId !== null && member.userId === viewer.id;
 }
+
+/** A member's record as stored, with everything the policy may withhold. */
+export interface MemberRecord extends MemberPrivacy {
+  id: string;
+  givenName: string;
+  familyName: string;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  birthday: string | null;
+  photoKey: string | null;
+}
+
+/** What a viewer may see of a member: absent keys were withheld. */
+export interface VisibleMember {
+  id: string;
+  name?: string;
+  givenName?: string;
+  familyName?: string;
+  phone?: string;
+  email?: string;
+  address?: string;
+  birthday?: string;
+  hasPhoto?: boolean;
+}
+
+/**
+ * The member as this viewer may see them. Every output of member data is
+ * built from this object and nothing else, so nothing can show a field the
+ * policy withholds (tests/unit/privacy-policy.test.ts checks it on random data).
+ */
+export function visibleMember(viewer: Viewer, member: MemberRecord): VisibleMember {
+  const fields = visibleFields(viewer, member);
+  const shown: VisibleMember = { id: member.id };
+  if (fields.has("name")) {
+    shown.name = `${member.givenName} ${member.familyName}`;
+    shown.givenName = member.givenName;
+    shown.familyName = member.familyName;
+  }
+  if (fields.has("phone") && member.phone) shown.phone = member.phone;
+  if (fields.has("email") && member.email) shown.email = member.email;
+  if (fields.has("address") && member.address) shown.address = member.address;
+  if (fields.has("birthday") && member.birthday) shown.birthday = member.birthday;
+  if (fields.has("photo") && member.photoKey) shown.hasPhoto = true;
+  return shown;
+}

@@ -1,10 +1,11 @@
 import { and, eq, ne } from "drizzle-orm";
 import type { Database } from "~/db/client.server";
-import { churches, groups, roles, users } from "~/db/schema.server";
+import { churches, groups, members, roles, users } from "~/db/schema.server";
 import { acrossChurches } from "~/db/tenancy.server";
 
 export interface Fixtures {
   graceUserId: string;
+  graceMemberId: string;
   graceRoleId: string;
   graceGroupId: string;
   otherGraceGroupId: string;
@@ -15,6 +16,7 @@ export async function matrixFixtures(database: Database): Promise<Fixtures> {
   return acrossChurches(async (tx) => {
     const [grace] = await tx.select().from(churches).where(eq(churches.slug, "grace"));
     const [member] = await tx.select().from(users).where(eq(users.email, "member@grace.example"));
+    const [memberRecord] = await tx.select().from(members).where(eq(members.userId, member!.id));
     const [role] = await tx
       .insert(roles)
       .values({ churchId: grace!.id, key: "custom", name: "Matrix test role", permissions: ["view:directory"] })
@@ -28,6 +30,8 @@ export async function matrixFixtures(database: Database): Promise<Fixtures> {
       .from(groups)
       .where(and(eq(groups.churchId, grace!.id), ne(groups.name, "Youth Ministry")))
       .limit(1);
-    return { graceUserId: member!.id, graceRoleId: role!.id, graceGroupId: youth!.id, otherGraceGroupId: other!.id };
+    return {
+      graceUserId: member!.id,
+      graceMemberId: memberRecord!.id, graceRoleId: role!.id, graceGroupId: youth!.id, otherGraceGroupId: other!.id };
   }, database);
 }

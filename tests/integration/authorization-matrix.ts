@@ -10,7 +10,7 @@
  * Grace record, so otherAdmin must never get a 200 on one).
  *
  * Placeholders in paths are filled from the demo data by the test:
- * :graceUserId, :graceRoleId (a custom role of Grace), :graceGroupId
+ * :graceUserId, :graceMemberId (member@grace's own, listed), :graceRoleId (a custom role of Grace), :graceGroupId
  * (Youth Ministry), :otherGraceGroupId (a Grace group the leader does not lead).
  */
 
@@ -67,6 +67,12 @@ export const MATRIX: MatrixRow[] = [
     route: "/directory",
     method: "GET",
     expect: { ...signedInOnly(200), staff: 403, ops: 403 },
+  },
+  {
+    route: "/directory/:memberId",
+    method: "GET",
+    path: "/directory/:graceMemberId",
+    expect: { ...signedInOnly(200), staff: 403, ops: 403, otherAdmin: 404 },
   },
   { route: "/me", method: "GET", expect: signedInOnly(200) },
   { route: "/me", method: "POST", form: { intent: "no-such-action" }, expect: signedInOnly(400) },

@@ -14,7 +14,9 @@ export interface TestDatabase extends Connection {
  * DATABASE_URL when it is set (a new database, dropped afterwards), else a
  * throwaway in-memory PGlite. Migrated unless `{ migrated: false }`.
  */
-export async function freshDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
+export async function freshDatabase(
+  options: { migrated?: boolean; onQuery?: (query: string) => void } = {},
+): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   let connection: Connection;
   let dropDatabase = async () => {};
@@ -30,13 +32,13 @@ export async function freshDatabase(options: { migrated?: boolean } = {}): Promi
     const testUrl = new URL(serverUrl);
     testUrl.pathname = `/${name}`;
     url = testUrl.toString();
-    connection = await openDatabase({ url, poolSize: 4 });
+    connection = await openDatabase({ url, poolSize: 4, onQuery: options.onQuery });
     dropDatabase = async () => {
       await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end();
     };
   } else {
-    connection = await openDatabase({ dataDir: "memory://" });
+    connection = await openDatabase({ dataDir: "memory://", onQuery: options.onQuery });
   }
 
   if (options.migrated !== false) await migrate(connection.db);
