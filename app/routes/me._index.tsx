@@ -3,7 +3,14 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/guards.server";
 import { clearedSessionCookie, endAllSessions } from "~/auth/session.server";
+import { FormErrors, TextField, useFormState } from "~/components/form";
+import { myMemberRecord, profileSchema, updateMyProfile } from "~/models/profile.server";
+import { invalid, parseForm } from "~/utils/forms";
 import { memberPageHeaders } from "~/utils/http-headers";
+
+export const meta: MetaFunction = () => [{ title: "My account · Kapatiran" }];
+export const handle = { i18n: ["common", "forms", "me"] };
+export const headers = memberPageHeaders;
 
 /** Built-in roles are translated by key; a church's own roles keep the name it gave them. */
 const roleLabelOf = (role: { key: string; name: string; builtIn: boolean }) => ({
@@ -11,57 +18,117 @@ const roleLabelOf = (role: { key: string; name: string; builtIn: boolean }) => (
   name: role.name,
 });
 
-export const meta: MetaFunction = () => [{ title: "My account · Kapatiran" }];
-export const handle = { i18n: ["common", "me"] };
-export const headers = memberPageHeaders;
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  const record = await myMemberRecord(user);
+  const saved = new URL(request.url).searchParams.get("saved") === "1";
   return Response.json(
-    { displayName: user.displayName, email: user.email, role: roleLabelOf(user.role), churchName: user.churchName },
+    {
+      account: { displayName: user.displayName, email: user.email, role: roleLabelOf(user.role), churchName: user.churchName },
+      profile: record
+        ? {
+            givenName: record.givenName,
+            familyName: record.familyName,
+            phone: record.phone ?? "",
+            email: record.email ?? "",
+            address: record.address ?? "",
+            birthday: record.birthday ?? "",
+          }
+        : null,
+      saved,
+    },
     { headers: memberPageHeaders() },
   );
 }
 
-/** "Sign out everywhere": ends every session of this user, this one included. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await request.formData();
-  if (form.get("intent") !== "sign-out-everywhere") throw new Response("Unknown action", { status: 400 });
-  const ended = await endAllSessions(user.id);
-  context.logger.info({ event: "sign_out_everywhere", userId: user.id, ended }, "signed out everywhere");
-  return redirect("/", { headers: { "Set-Cookie": clearedSessionCookie() } });
+  const intent = form.get("intent");
+  if (intent === "sign-out-everywhere") {
+    // Ends every session of this user, this one included.
+    const ended = await endAllSessions(user.id);
+    context.logger.info({ event: "sign_out_everywhere", userId: user.id, ended }, "signed out everywhere");
+    return redirect("/", { headers: { "Set-Cookie": clearedSessionCookie() } });
+  }
+  if (intent === "profile") {
+    const result = parseForm(profileSchema, form);
+    if (!result.ok) return invalid(result);
+    const saved = await updateMyProfile(user, result.data, { requestId: context.requestId, ipAddress: context.clientIp });
+    if (!saved) throw new Response("Not Found", { status: 404 });
+    return redirect("/me?saved=1");
+  }
+  throw new Response("Unknown action", { status: 400 });
+}
+
+interface LoaderData {
+  account: { displayName: string; email: string; role: { key: string; name: string }; churchName: string | null };
+  profile: Record<"givenName" | "familyName" | "phone" | "email" | "address" | "birthday", string> | null;
+  saved: boolean;
 }
 
 export default function MyAccount() {
-  const { displayName, email, role, churchName } = useLoaderData<typeof loader>() as {
-    displayName: string;
-    email: string;
-    role: { key: string; name: string };
-    churchName: string | null;
-  };
+  const { account, profile, saved } = useLoaderData<LoaderData>();
+  const state = useFormState();
   const { t } = useTranslation("me");
   return (
-    <section aria-labelledby="me-title" className="mx-auto max-w-prose space-y-6">
-      <h1 id="me-title" className="text-2xl font-bold">
-        {t("title")}
-      </h1>
-      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2">
-        <dt className="font-semibold">{t("name")}</dt>
-        <dd>{displayName}</dd>
-        <dt className="font-semibold">{t("email")}</dt>
-        <dd className="break-all">{email}</dd>
-        <dt className="font-semibold">{t("role")}</dt>
-        <dd>{role.key === "custom" ? role.name : t(`roles.${role.key}`)}</dd>
-        {churchName ? (
-          <>
-            <dt className="font-semibold">{t("church")}</dt>
-            <dd>{churchName}</dd>
-          </>
+    <div className="mx-auto max-w-prose space-y-8">
+      <section aria-labelledby="me-title" className="space-y-4">
+        <h1 id="me-title" className="text-2xl font-bold">
+          {t("title")}
+        </h1>
+        {saved ? (
+          <p role="status" className="rounded border border-teal-700 bg-teal-50 p-3 text-teal-950">
+            {t("profile.saved")}
+          </p>
         ) : null}
-      </dl>
-      <div className="space-y-3">
-        <h2 className="text-lg font-semibold">{t("sessions.title")}</h2>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2">
+          <dt className="font-semibold">{t("name")}</dt>
+          <dd>{account.displayName}</dd>
+          <dt className="font-semibold">{t("email")}</dt>
+          <dd className="break-all">{account.email}</dd>
+          <dt className="font-semibold">{t("role")}</dt>
+          <dd>{account.role.key === "custom" ? account.role.name : t(`roles.${account.role.key}`)}</dd>
+          {account.churchName ? (
+            <>
+              <dt className="font-semibold">{t("church")}</dt>
+              <dd>{account.churchName}</dd>
+            </>
+          ) : null}
+        </dl>
+      </section>
+
+      {profile ? (
+        <section aria-labelledby="profile-title" className="space-y-4">
+          <h2 id="profile-title" className="text-xl font-semibold">
+            {t("profile.title")}
+          </h2>
+          <p>
+            {t("profile.privacyNote")}{" "}
+            <a className="link" href="/me/privacy">
+              {t("profile.privacyLink")}
+            </a>
+          </p>
+          <form method="post" className="space-y-4" noValidate>
+            <input type="hidden" name="intent" value="profile" />
+            <FormErrors state={state} />
+            <TextField name="givenName" label={t("profile.givenName")} state={state} defaultValue={profile.givenName} autoComplete="given-name" required />
+            <TextField name="familyName" label={t("profile.familyName")} state={state} defaultValue={profile.familyName} autoComplete="family-name" required />
+            <TextField name="phone" label={t("profile.phone")} hint={t("profile.phoneHint")} state={state} defaultValue={profile.phone} type="tel" autoComplete="tel" />
+            <TextField name="email" label={t("profile.email")} state={state} defaultValue={profile.email} type="email" autoComplete="email" />
+            <TextField name="address" label={t("profile.address")} state={state} defaultValue={profile.address} autoComplete="street-address" />
+            <TextField name="birthday" label={t("profile.birthday")} hint={t("profile.birthdayHint")} state={state} defaultValue={profile.birthday} type="date" />
+            <button type="submit" className="button">
+              {t("profile.save")}
+            </button>
+          </form>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="sessions-title" className="space-y-3">
+        <h2 id="sessions-title" className="text-xl font-semibold">
+          {t("sessions.title")}
+        </h2>
         <p>{t("sessions.body")}</p>
         <form method="post">
           <input type="hidden" name="intent" value="sign-out-everywhere" />
@@ -69,7 +136,7 @@ export default function MyAccount() {
             {t("sessions.signOutEverywhere")}
           </button>
         </form>
-      </div>
-    </section>
+      </section>
+    </div>
   );
 }

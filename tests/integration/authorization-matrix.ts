@@ -76,6 +76,14 @@ export const MATRIX: MatrixRow[] = [
   },
   { route: "/me", method: "GET", expect: signedInOnly(200) },
   { route: "/me", method: "POST", form: { intent: "no-such-action" }, expect: signedInOnly(400) },
+  // Platform staff have no member record, so no privacy choices to make.
+  { route: "/me/privacy", method: "GET", expect: { ...signedInOnly(200), staff: 404, ops: 404 } },
+  {
+    route: "/me/privacy",
+    method: "POST",
+    form: { intent: "preview", name: "everyone" },
+    expect: { ...signedInOnly(400), staff: 404, ops: 404 },
+  },
 
   // Administration
   {

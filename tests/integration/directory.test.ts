@@ -49,7 +49,7 @@ async function setPrivacy(memberId: string, changes: Record<string, string>) {
     const [row] = await tx.select().from(members).where(eq(members.id, memberId));
     await tx
       .update(members)
-      .set({ privacy: { ...row!.privacy, ...changes } as typeof row.privacy })
+      .set({ privacy: { ...row!.privacy, ...changes } as NonNullable<typeof row>["privacy"] })
       .where(eq(members.id, memberId));
   }, server.database.db);
 }
