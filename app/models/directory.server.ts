@@ -201,3 +201,38 @@ export async function directoryGroups(churchId: string) {
     tx.select({ id: groups.id, name: groups.name }).from(groups).orderBy(asc(groups.name)),
   );
 }
+
+export interface PrintedHousehold {
+  name: string;
+  members: VisibleMember[];
+}
+
+/**
+ * The whole directory for printing, by household: what this viewer may see
+ * and nothing more (the same policy as every page). Three queries whatever the
+ * church's size.
+ */
+export async function printableDirectory(viewer: Viewer): Promise<PrintedHousehold[]> {
+  const churchId = viewer.churchId;
+  if (!churchId) return [];
+  return withChurch(churchId, async (tx) => {
+    const rows = await tx
+      .select({ ...RECORD_COLUMNS, householdName: households.name })
+      .from(members)
+      .leftJoin(households, eq(households.id, members.householdId))
+      .where(and(isNull(members.deletedAt), nameReachable(viewer)))
+      .orderBy(asc(members.familyName), asc(members.householdId), asc(members.givenName));
+    const records = await withGroups(tx, rows);
+    const byHousehold = new Map<string, PrintedHousehold>();
+    records.forEach((record, index) => {
+      if (!isListedFor(viewer, record)) return;
+      const shown = visibleMember(viewer, record);
+      const key = record.householdId ?? `single:${record.id}`;
+      const name = rows[index]!.householdName ?? shown.familyName ?? shown.name ?? "";
+      const household = byHousehold.get(key) ?? { name, members: [] };
+      household.members.push(shown);
+      byHousehold.set(key, household);
+    });
+    return [...byHousehold.values()];
+  });
+}

@@ -51,6 +51,11 @@ export default function Directory() {
       <h1 id="directory-title" className="text-2xl font-bold">
         {t("title", { church: churchName })}
       </h1>
+      <p className="text-sm">
+        <a className="link" href="/directory/print">
+          {t("printLink")}
+        </a>
+      </p>
       <Form method="get" role="search" className="grid gap-2 sm:grid-cols-[1fr_auto_auto] sm:items-end">
         <div className="space-y-1">
           <label htmlFor="q" className="block font-semibold">

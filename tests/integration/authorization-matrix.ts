@@ -74,6 +74,8 @@ export const MATRIX: MatrixRow[] = [
     path: "/directory/:graceMemberId",
     expect: { ...signedInOnly(200), staff: 403, ops: 403, otherAdmin: 404 },
   },
+  { route: "/directory/print", method: "GET", expect: { ...signedInOnly(200), staff: 403, ops: 403 } },
+  { route: "/directory/print.pdf", method: "GET", expect: { ...signedInOnly(200), staff: 403, ops: 403 } },
   { route: "/me", method: "GET", expect: signedInOnly(200) },
   { route: "/me", method: "POST", form: { intent: "no-such-action" }, expect: signedInOnly(400) },
   // Platform staff have no member record, so no privacy choices to make.
