@@ -5,6 +5,7 @@ import compression from "compression";
 import express, { type Router } from "express";
 import { env } from "../app/utils/env.server";
 import { redis } from "../app/utils/redis.server";
+import { runInRequestScope } from "../app/utils/request-scope.server";
 import { logger } from "../app/utils/logger.server";
 import { accessLog } from "./access-log";
 import { healthRoutes } from "./health";
@@ -31,6 +32,7 @@ export function createApp({ build, isShuttingDown = () => false, localIdentityPr
   app.set("trust proxy", 1);
 
   app.use(requestId);
+  app.use((_req, _res, next) => runInRequestScope(next));
   app.use(accessLog);
   app.use(healthRoutes(isShuttingDown));
   app.get("/metrics", metricsEndpoint);

@@ -1,5 +1,6 @@
 import { env } from "~/utils/env.server";
 import { redis } from "~/utils/redis.server";
+import { oncePerRequest } from "~/utils/request-scope.server";
 import { findCurrentUser, type CurrentUser } from "~/models/users.server";
 import { PostgresSessionStore, RedisSessionStore, type SessionStore } from "./session-store.server";
 
@@ -59,16 +60,10 @@ export async function startSession(userId: string, request: Request, ipAddress?:
   return sessionCookie(token);
 }
 
-const memo = new WeakMap<Request, Promise<CurrentUser | null>>();
-
 /** The signed-in user, or null. Looked up once per request however many loaders ask. */
 export function currentUser(request: Request): Promise<CurrentUser | null> {
-  let pending = memo.get(request);
-  if (!pending) {
-    pending = lookUp(request);
-    memo.set(request, pending);
-  }
-  return pending;
+  // Keyed by the token too: a sign-in or sign-out within the request changes the answer.
+  return oncePerRequest(`current-user:${tokenOf(request) ?? ""}`, () => lookUp(request));
 }
 
 async function lookUp(request: Request): Promise<CurrentUser | null> {

@@ -4,7 +4,14 @@ import { can, type Permission } from "~/auth/permissions";
 import type { RootLoaderData } from "~/root";
 import { LanguageSwitcher } from "./language-switcher";
 
-const ADMIN_PERMISSIONS: Permission[] = ["manage:users", "manage:roles", "manage:groups", "view:audit"];
+const ADMIN_PERMISSIONS: Permission[] = [
+  "manage:users",
+  "manage:roles",
+  "manage:groups",
+  "manage:roster:group",
+  "manage:members",
+  "view:audit",
+];
 
 /**
  * The frame of every page, mobile first: at 360 px the header wraps into two

@@ -167,9 +167,17 @@ export const members = pgTable(
     updatedAt: updatedAt(),
     /** Soft delete: removed members keep their audit trail. */
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    /**
+     * The name as search compares it (lower case, no accents), stored so a
+     * search does not run unaccent() over every member (migration 0006).
+     */
+    searchName: text("search_name").generatedAlwaysAs(
+      sql`kapatiran_search_text(given_name || ' ' || family_name)`,
+    ),
   },
   (t) => [
     index("members_church_family_idx").on(t.churchId, t.familyName, t.givenName),
+    index("members_search_name_trgm_idx").using("gin", t.searchName.op("gin_trgm_ops")),
     index("members_household_idx").on(t.householdId),
     uniqueIndex("members_user_key").on(t.userId),
   ],
@@ -207,6 +215,27 @@ export const groupMemberships = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.groupId, t.memberId] }), index("group_memberships_member_idx").on(t.memberId)],
+);
+
+/**
+ * A CSV upload between its steps (map columns, preview, import): kept here,
+ * never in a hidden form field, and deleted by the import or after a day.
+ * `csv` is the decoded text; `mapping` the target chosen per column, once chosen.
+ */
+export const memberImports = pgTable(
+  "member_imports",
+  {
+    id: id(),
+    churchId: uuid("church_id")
+      .notNull()
+      .references(() => churches.id, { onDelete: "cascade" }),
+    uploadedBy: uuid("uploaded_by").references(() => users.id, { onDelete: "set null" }),
+    fileName: text("file_name").notNull(),
+    csv: text("csv").notNull(),
+    mapping: jsonb("mapping").$type<string[]>(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("member_imports_church_created_idx").on(t.churchId, t.createdAt)],
 );
 
 /**
@@ -263,3 +292,4 @@ export type Group = typeof groups.$inferSelect;
 export type GroupMembership = typeof groupMemberships.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+export type MemberImport = typeof memberImports.$inferSelect;

@@ -1,6 +1,7 @@
 import enAdmin from "./en/admin.json";
 import enAdminAudit from "./en/adminAudit.json";
 import enAdminGroups from "./en/adminGroups.json";
+import enAdminMembers from "./en/adminMembers.json";
 import enAdminRoles from "./en/adminRoles.json";
 import enAdminUsers from "./en/adminUsers.json";
 import enAuth from "./en/auth.json";
@@ -12,6 +13,7 @@ import enPlatform from "./en/platform.json";
 import filAdmin from "./fil/admin.json";
 import filAdminAudit from "./fil/adminAudit.json";
 import filAdminGroups from "./fil/adminGroups.json";
+import filAdminMembers from "./fil/adminMembers.json";
 import filAdminRoles from "./fil/adminRoles.json";
 import filAdminUsers from "./fil/adminUsers.json";
 import filAuth from "./fil/auth.json";
@@ -37,6 +39,7 @@ export const resources = {
     adminUsers: enAdminUsers,
     adminRoles: enAdminRoles,
     adminGroups: enAdminGroups,
+    adminMembers: enAdminMembers,
     adminAudit: enAdminAudit,
     platform: enPlatform,
   },
@@ -50,6 +53,7 @@ export const resources = {
     adminUsers: filAdminUsers,
     adminRoles: filAdminRoles,
     adminGroups: filAdminGroups,
+    adminMembers: filAdminMembers,
     adminAudit: filAdminAudit,
     platform: filPlatform,
   },

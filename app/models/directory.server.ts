@@ -36,17 +36,19 @@ export interface DirectoryQuery {
 /** The viewer as the privacy policy needs them: their permissions and the groups they lead. */
 export async function viewerFor(user: CurrentUser): Promise<Viewer> {
   if (!user.churchId) return { ...user, ledGroupIds: [] };
-  const led = await withChurch(user.churchId, (tx) =>
-    tx
-      .select({ groupId: groupMemberships.groupId })
-      .from(groupMemberships)
-      .innerJoin(members, eq(members.id, groupMemberships.memberId))
-      .where(and(eq(members.userId, user.id), eq(groupMemberships.role, "leader"))),
-  );
+  return withChurch(user.churchId, (tx) => viewerIn(tx, user));
+}
+
+async function viewerIn(tx: Tx, user: CurrentUser): Promise<Viewer> {
+  const led = await tx
+    .select({ groupId: groupMemberships.groupId })
+    .from(groupMemberships)
+    .innerJoin(members, eq(members.id, groupMemberships.memberId))
+    .where(and(eq(members.userId, user.id), eq(groupMemberships.role, "leader")));
   return { ...user, ledGroupIds: led.map((row) => row.groupId) };
 }
 
-const searchName = sql<string>`kapatiran_search_text(${members.givenName} || ' ' || ${members.familyName})`;
+const searchName = members.searchName;
 
 /**
  * SQL narrows the list to members whose name this viewer can possibly see
@@ -72,11 +74,13 @@ const membersOf = (groupIds: string[]) =>
     .from(groupMemberships)
     .where(inArray(groupMemberships.groupId, groupIds));
 
-/** Names like the query: a substring, or close enough to a word of it (trigrams) for typos. */
-function matching(q: string): SQL {
-  const text = sql`kapatiran_search_text(${q})`;
-  const escaped = sql`'%' || replace(replace(replace(${text}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`;
-  return or(sql`${searchName} like ${escaped}`, sql`${text} <% ${searchName}`)!;
+/**
+ * Names like the query: a substring, or close enough to a word of it
+ * (trigrams) for typos — looked up through the trigram index by
+ * kapatiran_matching_members (migration 0006), for the current church only.
+ */
+export function matching(q: string): SQL {
+  return sql`${members.id} in (select member_id from kapatiran_matching_members(${q}))`;
 }
 
 const RECORD_COLUMNS = {
@@ -96,40 +100,59 @@ const RECORD_COLUMNS = {
 };
 
 /**
- * One page of the directory: at most four queries whatever the page size
- * (count, page, the page's group memberships, and the viewer's led groups in
- * viewerFor), sorted by family name with each household kept together.
+ * One page of the directory: a fixed handful of queries whatever the page or
+ * church size (count, page, the page's group memberships), sorted by family
+ * name with each household kept together.
  */
 export async function listDirectory(viewer: Viewer, query: DirectoryQuery = {}): Promise<DirectoryPage> {
-  const churchId = viewer.churchId;
-  if (!churchId) return { entries: [], page: 1, pageCount: 1, total: 0 };
-  const q = query.q?.trim().slice(0, 100) ?? "";
+  if (!viewer.churchId) return { entries: [], page: 1, pageCount: 1, total: 0 };
+  return withChurch(viewer.churchId, (tx) => listIn(tx, viewer, query));
+}
+
+/**
+ * What /directory shows, in one transaction: the viewer's led groups, the
+ * church's groups for the filter, and the page. (One transaction, not three:
+ * each costs round trips to the database.)
+ */
+export async function directoryPage(user: CurrentUser, query: DirectoryQuery & { groupParam?: string | null }) {
+  const churchId = user.churchId;
+  if (!churchId) return { entries: [], page: 1, pageCount: 1, total: 0, groups: [], groupId: undefined };
   return withChurch(churchId, async (tx) => {
-    const where = and(
-      isNull(members.deletedAt),
-      nameReachable(viewer),
-      q ? matching(q) : undefined,
-      query.groupId ? inArray(members.id, membersOf([query.groupId])) : undefined,
-    );
-    const [{ total } = { total: 0 }] = await tx.select({ total: count() }).from(members).where(where);
-    const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-    const page = Math.min(Math.max(1, query.page ?? 1), pageCount);
-    const order = q
-      ? [desc(sql`word_similarity(kapatiran_search_text(${q}), ${searchName})`), asc(members.familyName)]
-      : [asc(members.familyName), asc(members.householdId), asc(members.givenName)];
-    const rows = await tx
-      .select(RECORD_COLUMNS)
-      .from(members)
-      .where(where)
-      .orderBy(...order, asc(members.id))
-      .limit(PAGE_SIZE)
-      .offset((page - 1) * PAGE_SIZE);
-    const records = await withGroups(tx, rows);
-    const entries = records.flatMap((record) =>
-      isListedFor(viewer, record) ? [{ ...visibleMember(viewer, record), householdId: record.householdId }] : [],
-    );
-    return { entries, page, pageCount, total };
+    const viewer = await viewerIn(tx, user);
+    const churchGroups = await tx.select({ id: groups.id, name: groups.name }).from(groups).orderBy(asc(groups.name));
+    // A group id from the URL counts only if it is one of this church's groups.
+    const groupId = churchGroups.find((group) => group.id === query.groupParam)?.id;
+    const page = await listIn(tx, viewer, { ...query, groupId });
+    return { ...page, groups: churchGroups, groupId };
   });
+}
+
+async function listIn(tx: Tx, viewer: Viewer, query: DirectoryQuery): Promise<DirectoryPage> {
+  const q = query.q?.trim().slice(0, 100) ?? "";
+  const where = and(
+    isNull(members.deletedAt),
+    nameReachable(viewer),
+    q ? matching(q) : undefined,
+    query.groupId ? inArray(members.id, membersOf([query.groupId])) : undefined,
+  );
+  const [{ total } = { total: 0 }] = await tx.select({ total: count() }).from(members).where(where);
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Math.min(Math.max(1, query.page ?? 1), pageCount);
+  const order = q
+    ? [desc(sql`word_similarity(kapatiran_search_text(${q}), ${searchName})`), asc(members.familyName)]
+    : [asc(members.familyName), asc(members.householdId), asc(members.givenName)];
+  const rows = await tx
+    .select(RECORD_COLUMNS)
+    .from(members)
+    .where(where)
+    .orderBy(...order, asc(members.id))
+    .limit(PAGE_SIZE)
+    .offset((page - 1) * PAGE_SIZE);
+  const records = await withGroups(tx, rows);
+  const entries = records.flatMap((record) =>
+    isListedFor(viewer, record) ? [{ ...visibleMember(viewer, record), householdId: record.householdId }] : [],
+  );
+  return { entries, page, pageCount, total };
 }
 
 type Row = Omit<MemberRecord, "groupIds" | "privacy"> & { householdId: string | null; privacy: unknown };
@@ -193,13 +216,6 @@ export async function memberCard(viewer: Viewer, memberId: string): Promise<Memb
       groups: groupRows,
     };
   });
-}
-
-/** The church's groups, for the directory's filter. */
-export async function directoryGroups(churchId: string) {
-  return withChurch(churchId, (tx) =>
-    tx.select({ id: groups.id, name: groups.name }).from(groups).orderBy(asc(groups.name)),
-  );
 }
 
 export interface PrintedHousehold {

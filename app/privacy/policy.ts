@@ -97,6 +97,8 @@ export interface VisibleMember {
   address?: string;
   birthday?: string;
   hasPhoto?: boolean;
+  /** The random part of the photo's key, for its URL (`?v=`): set only with `hasPhoto`. */
+  photoVersion?: string;
 }
 
 /**
@@ -116,6 +118,10 @@ export function visibleMember(viewer: Viewer, member: MemberRecord): VisibleMemb
   if (fields.has("email") && member.email) shown.email = member.email;
   if (fields.has("address") && member.address) shown.address = member.address;
   if (fields.has("birthday") && member.birthday) shown.birthday = member.birthday;
-  if (fields.has("photo") && member.photoKey) shown.hasPhoto = true;
+  if (fields.has("photo") && member.photoKey) {
+    shown.hasPhoto = true;
+    // The last segment of the key (photos/<church>/<member>/<random>): a new photo, a new URL.
+    shown.photoVersion = member.photoKey.slice(member.photoKey.lastIndexOf("/") + 1);
+  }
   return shown;
 }

@@ -6,8 +6,9 @@ import { can } from "~/auth/permissions";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   if (can(user, "manage:users")) throw redirect("/admin/users");
+  if (can(user, "manage:members")) throw redirect("/admin/members");
   if (can(user, "manage:roles")) throw redirect("/admin/roles");
-  if (can(user, "manage:groups")) throw redirect("/admin/groups");
+  if (can(user, "manage:groups") || can(user, "manage:roster:group")) throw redirect("/admin/groups");
   if (can(user, "view:audit")) throw redirect("/admin/audit");
   throw new Response("Forbidden", { status: 403 });
 }

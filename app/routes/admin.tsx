@@ -8,12 +8,16 @@ import { memberPageHeaders } from "~/utils/http-headers";
 export const handle = { i18n: ["common", "forms", "admin"] };
 export const headers = memberPageHeaders;
 
-/** Each section and the permission that opens it; the menu shows only what will open. */
-const SECTIONS: { path: string; key: string; permission: Permission }[] = [
-  { path: "/admin/users", key: "users", permission: "manage:users" },
-  { path: "/admin/roles", key: "roles", permission: "manage:roles" },
-  { path: "/admin/groups", key: "groups", permission: "manage:groups" },
-  { path: "/admin/audit", key: "audit", permission: "view:audit" },
+/**
+ * Each section and the permissions that open it (any one of them); the menu
+ * shows only what will open. Group leaders open Groups for the groups they lead.
+ */
+const SECTIONS: { path: string; key: string; permissions: Permission[] }[] = [
+  { path: "/admin/users", key: "users", permissions: ["manage:users"] },
+  { path: "/admin/roles", key: "roles", permissions: ["manage:roles"] },
+  { path: "/admin/members", key: "members", permissions: ["manage:members"] },
+  { path: "/admin/groups", key: "groups", permissions: ["manage:groups", "manage:roster:group"] },
+  { path: "/admin/audit", key: "audit", permissions: ["view:audit"] },
 ];
 
 /**
@@ -23,7 +27,9 @@ const SECTIONS: { path: string; key: string; permission: Permission }[] = [
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const sections = SECTIONS.filter((section) => can(user, section.permission)).map(({ path, key }) => ({ path, key }));
+  const sections = SECTIONS.filter((section) => section.permissions.some((permission) => can(user, permission))).map(
+    ({ path, key }) => ({ path, key }),
+  );
   if (sections.length === 0) throw new Response("Forbidden", { status: 403 });
   return Response.json({ sections }, { headers: memberPageHeaders() });
 }

@@ -2,8 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
+import { Avatar } from "~/components/avatar";
 import { memberCard, viewerFor, type MemberCard } from "~/models/directory.server";
 import type { VisibleMember } from "~/privacy/policy";
+import { dataSaverOn } from "~/utils/data-saver.server";
 import { memberPageHeaders } from "~/utils/http-headers";
 
 export const meta: MetaFunction = () => [{ title: "Member · Kapatiran" }];
@@ -15,11 +17,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const card = await memberCard(await viewerFor(user), params.memberId ?? "");
   // Not there, another church's, unlisted or name withheld: all look the same.
   if (!card) throw new Response("Not Found", { status: 404 });
-  return Response.json(card, { headers: memberPageHeaders() });
+  return Response.json({ ...card, dataSaver: dataSaverOn(request) }, { headers: memberPageHeaders() });
 }
 
 export default function MemberCardPage() {
-  const { member, household, groups } = useLoaderData<MemberCard>();
+  const { member, household, groups, dataSaver } = useLoaderData<MemberCard & { dataSaver: boolean }>();
   const { t } = useTranslation("directory");
   return (
     <article aria-labelledby="member-name" className="mx-auto max-w-prose space-y-5">
@@ -28,9 +30,13 @@ export default function MemberCardPage() {
           {t("back")}
         </a>
       </p>
-      <h1 id="member-name" className="text-2xl font-bold">
-        {member.name}
-      </h1>
+      <div className="flex flex-wrap items-center gap-4">
+        {/* The one photo on this page, so it loads without asking (unless data saver is on). */}
+        <Avatar member={member} size="large" showPhoto={!dataSaver} alt={t("photos.photoOf", { name: member.name })} />
+        <h1 id="member-name" className="text-2xl font-bold">
+          {member.name}
+        </h1>
+      </div>
       <ContactDetails member={member} />
       {household && household.members.length > 0 ? (
         <section aria-labelledby="household-title" className="space-y-2">

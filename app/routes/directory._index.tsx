@@ -2,7 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
-import { directoryGroups, listDirectory, viewerFor, type DirectoryPage } from "~/models/directory.server";
+import { Avatar } from "~/components/avatar";
+import { directoryPage, type DirectoryPage } from "~/models/directory.server";
+import { dataSaverOn } from "~/utils/data-saver.server";
 import { memberPageHeaders } from "~/utils/http-headers";
 
 export const meta: MetaFunction = () => [{ title: "Directory · Kapatiran" }];
@@ -14,15 +16,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const page = Number(params.get("page") ?? "1");
   const q = params.get("q")?.trim() ?? "";
-  const groups = await directoryGroups(user.churchId!);
-  // A group id from the URL counts only if it is one of this church's groups.
-  const groupId = groups.find((group) => group.id === params.get("group"))?.id;
-  const directory = await listDirectory(await viewerFor(user), {
+  const { groupId, ...directory } = await directoryPage(user, {
     page: Number.isInteger(page) ? page : 1,
     q,
-    groupId,
+    groupParam: params.get("group"),
   });
-  return Response.json({ churchName: user.churchName, q, groupId: groupId ?? "", groups, ...directory }, {
+  // Initials by default; photos only when asked for, and never with data saver on.
+  const dataSaver = dataSaverOn(request);
+  const photos = params.get("photos") === "1" && !dataSaver;
+  return Response.json({ churchName: user.churchName, q, groupId: groupId ?? "", photos, dataSaver, ...directory }, {
     headers: memberPageHeaders(),
   });
 }
@@ -32,17 +34,20 @@ type LoaderData = DirectoryPage & {
   q: string;
   groupId: string;
   groups: { id: string; name: string }[];
+  photos: boolean;
+  dataSaver: boolean;
 };
 
 export default function Directory() {
-  const { entries, page, pageCount, total, churchName, q, groupId, groups } = useLoaderData<LoaderData>();
+  const { entries, page, pageCount, total, churchName, q, groupId, groups, photos, dataSaver } = useLoaderData<LoaderData>();
   const { t } = useTranslation("directory");
   const filtered = q !== "" || groupId !== "";
-  const pageLink = (to: number) => {
+  const pageLink = (to: number, withPhotos = photos) => {
     const params = new URLSearchParams();
     if (q) params.set("q", q);
     if (groupId) params.set("group", groupId);
     params.set("page", String(to));
+    if (withPhotos) params.set("photos", "1");
     return `?${params}`;
   };
 
@@ -51,12 +56,25 @@ export default function Directory() {
       <h1 id="directory-title" className="text-2xl font-bold">
         {t("title", { church: churchName })}
       </h1>
-      <p className="text-sm">
+      <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
         <a className="link" href="/directory/print">
           {t("printLink")}
         </a>
+        {dataSaver ? (
+          <span className="text-stone-700">
+            {t("photos.dataSaverNote")}{" "}
+            <a className="link" href="/me#photo">
+              {t("photos.dataSaverLink")}
+            </a>
+          </span>
+        ) : (
+          <a className="link" href={pageLink(page, !photos)}>
+            {photos ? t("photos.hide") : t("photos.show")}
+          </a>
+        )}
       </p>
       <Form method="get" role="search" className="grid gap-2 sm:grid-cols-[1fr_auto_auto] sm:items-end">
+        {photos ? <input type="hidden" name="photos" value="1" /> : null}
         <div className="space-y-1">
           <label htmlFor="q" className="block font-semibold">
             {t("search.label")}
@@ -111,15 +129,18 @@ export default function Directory() {
           {entries.map((entry, index) => {
             const sameHousehold = index > 0 && entry.householdId !== null && entries[index - 1]?.householdId === entry.householdId;
             return (
-              <li key={entry.id} className={sameHousehold ? "py-2 pl-7 pr-3" : "px-3 py-2"}>
-                <a className="link font-medium" href={`/directory/${entry.id}`}>
-                  {entry.name}
-                </a>
-                {entry.phone ? (
-                  <a className="ml-2 text-sm text-stone-700 underline" href={`tel:${entry.phone.replace(/\s+/g, "")}`}>
-                    {entry.phone}
+              <li key={entry.id} className={`flex items-center gap-3 ${sameHousehold ? "py-2 pl-7 pr-3" : "px-3 py-2"}`}>
+                <Avatar member={entry} size="small" showPhoto={photos} />
+                <div className="min-w-0">
+                  <a className="link font-medium" href={`/directory/${entry.id}`}>
+                    {entry.name}
                   </a>
-                ) : null}
+                  {entry.phone ? (
+                    <a className="ml-2 text-sm text-stone-700 underline" href={`tel:${entry.phone.replace(/\s+/g, "")}`}>
+                      {entry.phone}
+                    </a>
+                  ) : null}
+                </div>
               </li>
             );
           })}

@@ -4,7 +4,10 @@ import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/guards.server";
 import { clearedSessionCookie, endAllSessions } from "~/auth/session.server";
 import { FormErrors, TextField, useFormState } from "~/components/form";
+import { PhotoSettings, type PhotoSettingsProps } from "~/components/photo-settings";
+import { myPhotoOf } from "~/models/photos.server";
 import { myMemberRecord, profileSchema, updateMyProfile } from "~/models/profile.server";
+import { dataSaverOn } from "~/utils/data-saver.server";
 import { invalid, parseForm } from "~/utils/forms";
 import { memberPageHeaders } from "~/utils/http-headers";
 
@@ -21,7 +24,9 @@ const roleLabelOf = (role: { key: string; name: string; builtIn: boolean }) => (
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const record = await myMemberRecord(user);
-  const saved = new URL(request.url).searchParams.get("saved") === "1";
+  const params = new URL(request.url).searchParams;
+  const saved = params.get("saved") === "1";
+  const photoStatus = ["saved", "removed", "dataSaverOn", "dataSaverOff"].find((s) => s === params.get("photo")) ?? null;
   return Response.json(
     {
       account: { displayName: user.displayName, email: user.email, role: roleLabelOf(user.role), churchName: user.churchName },
@@ -36,6 +41,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
           }
         : null,
       saved,
+      photo: record ? myPhotoOf(user, record) : null,
+      dataSaver: dataSaverOn(request),
+      photoStatus,
     },
     { headers: memberPageHeaders() },
   );
@@ -65,10 +73,13 @@ interface LoaderData {
   account: { displayName: string; email: string; role: { key: string; name: string }; churchName: string | null };
   profile: Record<"givenName" | "familyName" | "phone" | "email" | "address" | "birthday", string> | null;
   saved: boolean;
+  photo: PhotoSettingsProps["photo"];
+  dataSaver: boolean;
+  photoStatus: PhotoSettingsProps["status"];
 }
 
 export default function MyAccount() {
-  const { account, profile, saved } = useLoaderData<LoaderData>();
+  const { account, profile, saved, photo, dataSaver, photoStatus } = useLoaderData<LoaderData>();
   const state = useFormState();
   const { t } = useTranslation("me");
   return (
@@ -124,6 +135,9 @@ export default function MyAccount() {
           </form>
         </section>
       ) : null}
+
+      {/* Its forms post to /me/photo, so this page's own form state is not passed in. */}
+      <PhotoSettings photo={photo} dataSaver={dataSaver} status={photoStatus} state={{}} heading="h2" />
 
       <section aria-labelledby="sessions-title" className="space-y-3">
         <h2 id="sessions-title" className="text-xl font-semibold">

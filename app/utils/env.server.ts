@@ -62,6 +62,12 @@ const schema = z
     S3_ENDPOINT: optionalUrl(["http:", "https:"]),
     CDN_URL: optionalUrl(["http:", "https:"]),
     SMTP_URL: optionalUrl(["smtp:", "smtps:"]),
+    /** Sender of the e-mail the app sends (invitations), as `Name <address>`. */
+    MAIL_FROM: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => v || "Kapatiran <no-reply@kapatiran.example>"),
     METRICS_TOKEN: optionalText,
     SENTRY_DSN: optionalUrl(["http:", "https:"]),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -80,10 +86,12 @@ const schema = z
         message: "is required in production (at least 32 random characters)",
       });
     }
-    const cognito = ["COGNITO_DOMAIN", "COGNITO_CLIENT_ID", "COGNITO_USER_POOL_ID", "AWS_REGION"] as const;
+    // AWS_REGION also serves S3, so it alone does not mean "Cognito is configured".
+    const cognito = ["COGNITO_DOMAIN", "COGNITO_CLIENT_ID", "COGNITO_USER_POOL_ID"] as const;
     const given = cognito.filter((key) => value[key] !== undefined);
-    if (given.length > 0 && given.length < cognito.length) {
-      for (const key of cognito.filter((k) => value[k] === undefined)) {
+    if (given.length > 0) {
+      const missing = [...cognito, "AWS_REGION" as const].filter((key) => value[key] === undefined);
+      for (const key of missing) {
         ctx.addIssue({
           code: z.ZodIssueCode.custom,
           path: [key],

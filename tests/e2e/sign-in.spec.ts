@@ -16,7 +16,7 @@ for (const javaScriptEnabled of [true, false]) {
       expect(session?.httpOnly).toBe(true);
       expect(session?.sameSite).toBe("Lax");
 
-      await page.getByRole("button", { name: "Sign out" }).click();
+      await page.getByRole("button", { name: "Sign out", exact: true }).click();
       await expect(page).toHaveURL(/\/$/);
       await expect(page.getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
 

@@ -6,7 +6,7 @@ export async function signIn(page: Page, email: string) {
   const signInLink = page.getByRole("link", { name: "Sign in", exact: true });
   // Already signed in (the provider remembered the browser): sign out first.
   if (!(await signInLink.isVisible())) {
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
   }
   await page.getByRole("link", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Sign in with Google");

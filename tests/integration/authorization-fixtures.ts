@@ -1,9 +1,10 @@
 import { and, eq, ne } from "drizzle-orm";
 import type { Database } from "~/db/client.server";
-import { churches, groups, members, roles, users } from "~/db/schema.server";
+import { churches, groups, memberImports, members, roles, users } from "~/db/schema.server";
 import { acrossChurches } from "~/db/tenancy.server";
 
 export interface Fixtures {
+  graceImportId: string;
   graceUserId: string;
   graceMemberId: string;
   graceRoleId: string;
@@ -30,7 +31,12 @@ export async function matrixFixtures(database: Database): Promise<Fixtures> {
       .from(groups)
       .where(and(eq(groups.churchId, grace!.id), ne(groups.name, "Youth Ministry")))
       .limit(1);
+    const [upload] = await tx
+      .insert(memberImports)
+      .values({ churchId: grace!.id, fileName: "matrix.csv", csv: "Name\nAna Cruz\n", mapping: ["full_name"] })
+      .returning();
     return {
+      graceImportId: upload!.id,
       graceUserId: member!.id,
       graceMemberId: memberRecord!.id, graceRoleId: role!.id, graceGroupId: youth!.id, otherGraceGroupId: other!.id };
   }, database);

@@ -10,7 +10,8 @@
  * Grace record, so otherAdmin must never get a 200 on one).
  *
  * Placeholders in paths are filled from the demo data by the test:
- * :graceUserId, :graceMemberId (member@grace's own, listed), :graceRoleId (a custom role of Grace), :graceGroupId
+ * :graceUserId, :graceMemberId (member@grace's own, listed), :graceImportId (an
+ * uploaded CSV waiting in Grace), :graceRoleId (a custom role of Grace), :graceGroupId
  * (Youth Ministry), :otherGraceGroupId (a Grace group the leader does not lead).
  */
 
@@ -41,6 +42,11 @@ const signedInOnly = (allowed: Expected): Record<Persona, Expected> => ({
   otherAdmin: allowed,
 });
 const everyone = (status: Expected): Record<Persona, Expected> => ({ ...signedInOnly(status), anonymous: status });
+/** Signed-in personas not named get 403; anonymous visitors are sent to sign in. */
+const only = (allowed: Partial<Record<Persona, Expected>>): Record<Persona, Expected> => ({
+  ...signedInOnly(403),
+  ...allowed,
+});
 
 export const MATRIX: MatrixRow[] = [
   // Public pages and plumbing
@@ -74,10 +80,20 @@ export const MATRIX: MatrixRow[] = [
     path: "/directory/:graceMemberId",
     expect: { ...signedInOnly(200), staff: 403, ops: 403, otherAdmin: 404 },
   },
+  // Maria has no photo in the demo data: 404 for everyone who may see the directory.
+  {
+    route: "/photos/:memberId/:size",
+    method: "GET",
+    path: "/photos/:graceMemberId/96",
+    expect: { ...signedInOnly(404), staff: 403, ops: 403 },
+  },
   { route: "/directory/print", method: "GET", expect: { ...signedInOnly(200), staff: 403, ops: 403 } },
   { route: "/directory/print.pdf", method: "GET", expect: { ...signedInOnly(200), staff: 403, ops: 403 } },
   { route: "/me", method: "GET", expect: signedInOnly(200) },
   { route: "/me", method: "POST", form: { intent: "no-such-action" }, expect: signedInOnly(400) },
+  { route: "/me/photo", method: "GET", expect: signedInOnly(200) },
+  // Data saver needs no sign-in, so an unknown intent is a 400 for everyone, anonymous included.
+  { route: "/me/photo", method: "POST", form: { intent: "no-such-action" }, expect: everyone(400) },
   // Platform staff have no member record, so no privacy choices to make.
   { route: "/me/privacy", method: "GET", expect: { ...signedInOnly(200), staff: 404, ops: 404 } },
   {
@@ -87,10 +103,131 @@ export const MATRIX: MatrixRow[] = [
     expect: { ...signedInOnly(400), staff: 404, ops: 404 },
   },
 
-  // Administration
+  // Administration. Every `:id` is a Grace record: Hope's admin gets 404 on each.
   {
     route: "/admin",
     method: "GET",
-    expect: { anonymous: 302, member: 403, leader: 403, admin: 302, staff: 403, ops: 403, otherAdmin: 302 },
+    // Leaders land on their groups' rosters.
+    expect: { anonymous: 302, member: 403, leader: 302, admin: 302, staff: 403, ops: 403, otherAdmin: 302 },
   },
+  { route: "/admin/users", method: "GET", expect: only({ admin: 200, otherAdmin: 200 }) },
+  {
+    route: "/admin/users",
+    method: "POST",
+    form: { intent: "invite", email: "not an e-mail" },
+    expect: only({ admin: 400, otherAdmin: 400 }),
+  },
+  {
+    route: "/admin/users/:userId",
+    method: "GET",
+    path: "/admin/users/:graceUserId",
+    expect: only({ admin: 200, otherAdmin: 404 }),
+  },
+  {
+    route: "/admin/users/:userId",
+    method: "POST",
+    path: "/admin/users/:graceUserId",
+    form: { intent: "role", roleId: "not-a-role" },
+    expect: only({ admin: 400, otherAdmin: 404 }),
+  },
+  { route: "/admin/audit", method: "GET", expect: only({ admin: 200, otherAdmin: 200 }) },
+  { route: "/admin/audit/export.csv", method: "GET", expect: only({ admin: 200, otherAdmin: 200 }) },
+  { route: "/admin/members", method: "GET", expect: only({ admin: 200, otherAdmin: 200 }) },
+  { route: "/admin/members", method: "POST", form: { intent: "add" }, expect: only({ admin: 400, otherAdmin: 400 }) },
+  {
+    route: "/admin/members/:memberId",
+    method: "GET",
+    path: "/admin/members/:graceMemberId",
+    expect: only({ admin: 200, otherAdmin: 404 }),
+  },
+  {
+    route: "/admin/members/:memberId",
+    method: "POST",
+    path: "/admin/members/:graceMemberId",
+    form: { intent: "remove" },
+    expect: only({ admin: 400, otherAdmin: 404 }),
+  },
+  { route: "/admin/members/households", method: "GET", expect: only({ admin: 200, otherAdmin: 200 }) },
+  {
+    route: "/admin/members/households",
+    method: "POST",
+    form: { intent: "rename" },
+    expect: only({ admin: 400, otherAdmin: 400 }),
+  },
+  { route: "/admin/members/export.csv", method: "GET", expect: only({ admin: 200, otherAdmin: 200 }) },
+  { route: "/admin/members/import", method: "GET", expect: only({ admin: 200, otherAdmin: 200 }) },
+  { route: "/admin/members/import", method: "POST", form: { file: "" }, expect: only({ admin: 400, otherAdmin: 400 }) },
+  {
+    route: "/admin/members/import/:importId",
+    method: "GET",
+    path: "/admin/members/import/:graceImportId",
+    expect: only({ admin: 200, otherAdmin: 404 }),
+  },
+  {
+    route: "/admin/members/import/:importId",
+    method: "POST",
+    path: "/admin/members/import/:graceImportId",
+    form: { intent: "map" },
+    expect: only({ admin: 400, otherAdmin: 404 }),
+  },
+  {
+    route: "/admin/members/import/:importId/preview",
+    method: "GET",
+    path: "/admin/members/import/:graceImportId/preview",
+    expect: only({ admin: 200, otherAdmin: 404 }),
+  },
+  {
+    route: "/admin/members/import/:importId/preview",
+    method: "POST",
+    path: "/admin/members/import/:graceImportId/preview",
+    form: { intent: "import", duplicates: "neither" },
+    expect: only({ admin: 400, otherAdmin: 404 }),
+  },
+  {
+    // The result page reads a finished import's audit entry; this upload has none yet.
+    route: "/admin/members/import/:importId/result",
+    method: "GET",
+    path: "/admin/members/import/:graceImportId/result",
+    expect: only({ admin: 404, otherAdmin: 404 }),
+  },
+  { route: "/admin/roles", method: "GET", expect: only({ admin: 200, otherAdmin: 200 }) },
+  { route: "/admin/roles", method: "POST", form: { name: "" }, expect: only({ admin: 400, otherAdmin: 400 }) },
+  {
+    route: "/admin/roles/:roleId",
+    method: "GET",
+    path: "/admin/roles/:graceRoleId",
+    expect: only({ admin: 200, otherAdmin: 404 }),
+  },
+  {
+    route: "/admin/roles/:roleId",
+    method: "POST",
+    path: "/admin/roles/:graceRoleId",
+    form: { intent: "update", name: "" },
+    expect: only({ admin: 400, otherAdmin: 404 }),
+  },
+  { route: "/admin/groups", method: "GET", expect: only({ leader: 200, admin: 200, otherAdmin: 200 }) },
+  { route: "/admin/groups", method: "POST", form: { name: "" }, expect: only({ admin: 400, otherAdmin: 400 }) },
+  {
+    route: "/admin/groups/:groupId",
+    method: "GET",
+    path: "/admin/groups/:graceGroupId",
+    expect: only({ leader: 200, admin: 200, otherAdmin: 404 }),
+  },
+  {
+    route: "/admin/groups/:groupId",
+    method: "GET",
+    path: "/admin/groups/:otherGraceGroupId",
+    expect: only({ admin: 200, otherAdmin: 404 }),
+  },
+  {
+    route: "/admin/groups/:groupId",
+    method: "POST",
+    path: "/admin/groups/:graceGroupId",
+    form: { intent: "nope" },
+    expect: only({ leader: 400, admin: 400, otherAdmin: 404 }),
+  },
+
+  // Platform console
+  { route: "/platform/churches", method: "GET", expect: only({ ops: 200 }) },
+  { route: "/platform/churches", method: "POST", form: { name: "" }, expect: only({ ops: 400 }) },
 ];

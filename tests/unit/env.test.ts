@@ -52,6 +52,10 @@ describe("configuration", () => {
     expect(lines.some((l) => l.startsWith("Configuration error: CDN_URL"))).toBe(true);
   });
 
+  it("takes AWS_REGION alone (for S3) without asking for Cognito", () => {
+    expect(parseEnv({ AWS_REGION: "ap-southeast-1", S3_BUCKET: "photos" }).localIdentityProvider).toBe(true);
+  });
+
   it("wants the Cognito settings together", () => {
     const lines = linesOf({ COGNITO_DOMAIN: "auth.example.com" });
     expect(lines.map((l) => l.split(" ")[2])).toEqual(["COGNITO_CLIENT_ID", "COGNITO_USER_POOL_ID", "AWS_REGION"]);

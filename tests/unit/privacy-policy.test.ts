@@ -67,7 +67,7 @@ function maySee(viewer: Viewer, member: MemberRecord, field: (typeof PRIVATE_FIE
 
 const OUTPUT_KEYS: Record<(typeof PRIVATE_FIELDS)[number], string[]> = {
   name: ["name", "givenName", "familyName"],
-  photo: ["hasPhoto"],
+  photo: ["hasPhoto", "photoVersion"],
   phone: ["phone"],
   email: ["email"],
   address: ["address"],
