@@ -4,7 +4,7 @@ import { acrossChurches, withChurch, type Tx } from "~/db/tenancy.server";
 import { fields } from "~/utils/forms";
 import { recordAudit } from "./audit.server";
 import { sendInvitationMail } from "./invitation-mail.server";
-import { AdminRefusal, assignableRole, churchTimezone, dateIn, isUuid, type RoleLabel } from "./user-admin.server";
+import { AdminRefusal, assignableRole, requireWithinOwnRights, churchTimezone, dateIn, isUuid, type RoleLabel } from "./user-admin.server";
 import type { RequestMeta } from "./users.server";
 
 export const INVITATION_DAYS = 14;
@@ -57,7 +57,7 @@ async function mailFacts(tx: Tx, churchId: string) {
  * church may not give.
  */
 export async function inviteUser(
-  actor: { id: string; churchId: string },
+  actor: { id: string; churchId: string; permissions: readonly string[] },
   input: { email: string; roleId: string },
   meta: RequestMeta = {}
 ): Promise<SentInvitation> {
@@ -77,6 +77,7 @@ export async function inviteUser(
     if (open) throw new AdminRefusal("adminUsers:errors.alreadyInvited", "email");
     const role = await assignableRole(tx, actor.churchId, input.roleId);
     if (!role) throw new AdminRefusal("adminUsers:errors.role", "roleId");
+    requireWithinOwnRights(role, actor.permissions);
 
     const [created] = await tx
       .insert(invitations)

@@ -181,6 +181,20 @@ export async function assignableRole(tx: Tx, churchId: string, roleId: string): 
 }
 
 /**
+ * No one gives a role with rights they do not hold themselves: otherwise a
+ * custom "user manager" role could make anyone, itself included, a full admin.
+ * What every member may do is always fine to give. Refuses with a message for
+ * the role field.
+ */
+export function requireWithinOwnRights(role: Role, actorPermissions: readonly string[]) {
+  const memberRights: readonly string[] = BUILT_IN_ROLES.member.permissions;
+  const beyond = role.permissions.filter((p) => !memberRights.includes(p) && !actorPermissions.includes(p));
+  if (beyond.length > 0) {
+    throw new AdminRefusal("adminUsers:errors.beyondOwnRights", "roleId");
+  }
+}
+
+/**
  * Serialize changes to who administers a church: without this lock, two
  * administrators demoting each other at the same moment would each still
  * count the other and leave the church with none.
@@ -216,7 +230,7 @@ export async function keepAnAdministrator(tx: Tx, churchId: string, userId: stri
  * last active church administrator. Returns false when the role was already that.
  */
 export async function changeUserRole(
-  actor: { id: string; churchId: string },
+  actor: { id: string; churchId: string; permissions: readonly string[] },
   userId: string,
   roleId: string,
   meta: RequestMeta = {}
@@ -229,6 +243,7 @@ export async function changeUserRole(
     const role = await assignableRole(tx, actor.churchId, roleId);
     if (!role) throw new AdminRefusal("adminUsers:errors.role", "roleId");
     if (role.id === target.roleId) return false;
+    requireWithinOwnRights(role, actor.permissions);
     const losesAdmin = target.role.key === "church_admin" && target.role.builtIn && role.key !== "church_admin";
     if (losesAdmin && target.status === "active") await keepAnAdministrator(tx, actor.churchId, target.id);
 

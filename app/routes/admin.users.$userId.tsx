@@ -29,7 +29,7 @@ async function load(request: Request, userId: string | undefined) {
   if (!admin.churchId) throw new Response("Forbidden", { status: 403 });
   const user = userId ? await findChurchUser(admin.churchId, userId) : null;
   if (!user) throw new Response("Not found", { status: 404 });
-  return { admin: { id: admin.id, churchId: admin.churchId }, user };
+  return { admin: { id: admin.id, churchId: admin.churchId, permissions: admin.permissions }, user };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

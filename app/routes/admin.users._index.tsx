@@ -45,7 +45,7 @@ type Notice = { key: string; email: string; tone: "ok" | "warning" };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireChurchAdmin(request);
-  const actor = { id: user.id, churchId: user.churchId };
+  const actor = { id: user.id, churchId: user.churchId, permissions: user.permissions };
   const meta = { requestId: context.requestId, ipAddress: context.clientIp };
   const form = await request.formData();
   const intent = form.get("intent");

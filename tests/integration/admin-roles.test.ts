@@ -1,3 +1,4 @@
+import { BUILT_IN_ROLES } from "~/auth/permissions";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHURCH_PERMISSIONS } from "~/auth/permissions";
@@ -224,7 +225,7 @@ describe("a custom role, from creation to deletion", () => {
     const memberUser = await userByEmail("member@grace.example");
     const adminUser = await userByEmail("admin@grace.example");
     const invitation = await inviteUser(
-      { id: adminUser.id, churchId: graceId },
+      { id: adminUser.id, churchId: graceId, permissions: BUILT_IN_ROLES.church_admin.permissions },
       { email: "new.pastor@example.com", roleId: pastoralId },
       {},
     );

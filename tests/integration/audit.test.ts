@@ -1,3 +1,4 @@
+import { BUILT_IN_ROLES } from "~/auth/permissions";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditLog, churches, users } from "~/db/schema.server";
@@ -71,7 +72,7 @@ describe(`/admin/audit (${engine})`, () => {
 
     // Real changes: an invitation, its acceptance by signing in, a deactivation.
     const roles = await acrossChurches((tx) => builtInRoleIds(tx), server.database.db);
-    const actor = { id: graceAdminId, churchId: graceId };
+    const actor = { id: graceAdminId, churchId: graceId, permissions: BUILT_IN_ROLES.church_admin.permissions };
     await inviteUser(actor, { email: "helper.one@example.com", roleId: roles.member }, { requestId: "req-invite" });
     expect((await signIn(server.url, "helper.one@example.com")).finished.status).toBe(302);
     const [helper] = await acrossChurches(

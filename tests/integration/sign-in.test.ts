@@ -1,3 +1,4 @@
+import { BUILT_IN_ROLES } from "~/auth/permissions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acrossChurches } from "~/db/tenancy.server";
 import { Redis } from "ioredis";
@@ -154,7 +155,7 @@ describe("invitations", () => {
     }, server.database.db);
     const roleIds = await acrossChurches((tx) => builtInRoleIds(tx), server.database.db);
     await inviteUser(
-      { id: admin.id, churchId: admin.churchId! },
+      { id: admin.id, churchId: admin.churchId!, permissions: BUILT_IN_ROLES.church_admin.permissions },
       { email: "New.Leader@Example.com", roleId: roleIds.group_leader },
     );
     const { jar, finished } = await signIn("new.leader@example.com", "/me");
