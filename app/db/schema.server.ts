@@ -177,7 +177,8 @@ export const members = pgTable(
   },
   (t) => [
     index("members_church_family_idx").on(t.churchId, t.familyName, t.givenName),
-    index("members_search_name_trgm_idx").using("gin", t.searchName.op("gin_trgm_ops")),
+    // Migration 0008: gin (church_id, search_name gin_trgm_ops), with btree_gin.
+    index("members_church_search_idx").using("gin", t.churchId, t.searchName.op("gin_trgm_ops")),
     index("members_household_idx").on(t.householdId),
     uniqueIndex("members_user_key").on(t.userId),
   ],

@@ -7,6 +7,8 @@ describe("graceful shutdown", () => {
   it("finishes the request in flight, refuses new connections, then closes the database", async () => {
     const order: string[] = [];
     const server = http.createServer((_req, res) => {
+      // Recorded by the server as the response completes, not when the client hears of it.
+      res.on("finish", () => order.push("request finished"));
       setTimeout(() => res.end("finished"), 300);
     });
     server.keepAliveTimeout = 60_000; // an idle keep-alive socket must not hold shutdown open
@@ -20,7 +22,6 @@ describe("graceful shutdown", () => {
     });
 
     expect(await inFlight).toBe("finished");
-    order.push("request finished");
     await expect(fetch(`http://127.0.0.1:${port}/late`)).rejects.toThrow();
     expect(await closed).toBe(true);
     expect(order).toEqual(["request finished", "database closed"]);
