@@ -10,6 +10,7 @@ import { AdminRefusal } from "~/models/user-admin.server";
 import { formValues, invalid, parseForm } from "~/utils/forms";
 import { memberPageHeaders } from "~/utils/http-headers";
 import { HouseholdFields } from "~/components/household-fields";
+import { Pagination } from "~/components/pagination";
 
 export const meta: MetaFunction = () => [{ title: "Members · Kapatiran" }];
 export const handle = { i18n: ["common", "forms", "admin", "me", "adminMembers"] };
@@ -168,25 +169,7 @@ function MemberList({ data }: { data: LoaderData }) {
           ))}
         </ul>
       )}
-      {pageCount > 1 ? (
-        <nav aria-label={t("pages")} className="flex items-center justify-between gap-2 text-sm">
-          {page > 1 ? (
-            <a className="link" href={pageLink(page - 1)} rel="prev">
-              {t("previous")}
-            </a>
-          ) : (
-            <span />
-          )}
-          <span>{t("pageOf", { page, pageCount })}</span>
-          {page < pageCount ? (
-            <a className="link" href={pageLink(page + 1)} rel="next">
-              {t("next")}
-            </a>
-          ) : (
-            <span />
-          )}
-        </nav>
-      ) : null}
+      <Pagination page={page} pageCount={pageCount} hrefFor={pageLink} />
     </div>
   );
 }

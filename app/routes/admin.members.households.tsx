@@ -18,6 +18,7 @@ import { adminViewerFor } from "~/models/members-admin.server";
 import { AdminRefusal } from "~/models/user-admin.server";
 import { formValues, invalid, parseForm } from "~/utils/forms";
 import { memberPageHeaders } from "~/utils/http-headers";
+import { Pagination } from "~/components/pagination";
 
 export const meta: MetaFunction = () => [{ title: "Households · Kapatiran" }];
 export const handle = { i18n: ["common", "forms", "admin", "adminMembers"] };
@@ -152,25 +153,7 @@ export default function AdminHouseholds() {
           </li>
         ))}
       </ul>
-      {pageCount > 1 ? (
-        <nav aria-label={t("pages")} className="flex items-center justify-between gap-2 text-sm">
-          {page > 1 ? (
-            <a className="link" href={pageLink(page - 1)} rel="prev">
-              {t("previous")}
-            </a>
-          ) : (
-            <span />
-          )}
-          <span>{t("pageOf", { page, pageCount })}</span>
-          {page < pageCount ? (
-            <a className="link" href={pageLink(page + 1)} rel="next">
-              {t("next")}
-            </a>
-          ) : (
-            <span />
-          )}
-        </nav>
-      ) : null}
+      <Pagination page={page} pageCount={pageCount} hrefFor={pageLink} />
       <MergeForm options={data.options} state={state.values?.intent === "merge" ? state : {}} />
     </section>
   );

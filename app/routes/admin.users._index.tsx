@@ -15,6 +15,7 @@ import { listAssignableRoles } from "~/models/roles.server";
 import { AdminRefusal, listChurchUsers, type RoleLabel } from "~/models/user-admin.server";
 import { fields, formValues, invalid, parseForm } from "~/utils/forms";
 import { memberPageHeaders } from "~/utils/http-headers";
+import { Pagination } from "~/components/pagination";
 
 export const meta: MetaFunction = () => [{ title: "Users · Kapatiran" }];
 export const handle = { i18n: ["common", "forms", "admin", "adminUsers"] };
@@ -184,25 +185,7 @@ function UserList({ data }: { data: LoaderData }) {
           ))}
         </ul>
       )}
-      {pageCount > 1 ? (
-        <nav aria-label={t("pages")} className="flex items-center justify-between gap-2 text-sm">
-          {page > 1 ? (
-            <a className="link" href={pageLink(page - 1)} rel="prev">
-              {t("previous")}
-            </a>
-          ) : (
-            <span />
-          )}
-          <span>{t("pageOf", { page, pageCount })}</span>
-          {page < pageCount ? (
-            <a className="link" href={pageLink(page + 1)} rel="next">
-              {t("next")}
-            </a>
-          ) : (
-            <span />
-          )}
-        </nav>
-      ) : null}
+      <Pagination page={page} pageCount={pageCount} hrefFor={pageLink} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { Avatar } from "~/components/avatar";
 import { directoryPage, type DirectoryPage } from "~/models/directory.server";
 import { dataSaverOn } from "~/utils/data-saver.server";
 import { memberPageHeaders } from "~/utils/http-headers";
+import { Pagination } from "~/components/pagination";
 
 export const meta: MetaFunction = () => [{ title: "Directory · Kapatiran" }];
 export const handle = { i18n: ["common", "directory"] };
@@ -146,25 +147,7 @@ export default function Directory() {
           })}
         </ul>
       )}
-      {pageCount > 1 ? (
-        <nav aria-label={t("pages")} className="flex items-center justify-between text-sm">
-          {page > 1 ? (
-            <a className="link" href={pageLink(page - 1)} rel="prev">
-              {t("previous")}
-            </a>
-          ) : (
-            <span />
-          )}
-          <span>{t("pageOf", { page, pageCount })}</span>
-          {page < pageCount ? (
-            <a className="link" href={pageLink(page + 1)} rel="next">
-              {t("next")}
-            </a>
-          ) : (
-            <span />
-          )}
-        </nav>
-      ) : null}
+      <Pagination page={page} pageCount={pageCount} hrefFor={pageLink} />
     </section>
   );
 }

@@ -63,6 +63,13 @@ describe("directory search", () => {
     expect(html).toContain(`${target.givenName} Peñaflor`);
   });
 
+  it("pages through the church 25 at a time with plain links", async () => {
+    const first = await page(member, "/directory");
+    expect(first.html).toMatch(/Page 1 of \d+/);
+    expect(first.html).toContain('href="?page=2" rel="next"');
+    expect((await page(member, "/directory?page=2&lng=fil")).html).toMatch(/Pahina 2 ng \d+/);
+  });
+
   it("says so helpfully when nothing matches, in both languages", async () => {
     expect((await page(member, "/directory?q=Zzyzxqw")).html).toContain("No one in the directory matches");
     expect((await page(member, "/directory?q=Zzyzxqw&lng=fil")).html).toContain("Walang nasa direktoryo na tumutugma");
