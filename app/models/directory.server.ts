@@ -1,16 +1,16 @@
 import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { QueryBuilder } from "drizzle-orm/pg-core";
-import { groupMemberships, groups, households, members, type PrivacyChoices } from "~/db/schema.server";
+import { groupMemberships, groups, households, members } from "~/db/schema.server";
 import { withChurch, type Tx } from "~/db/tenancy.server";
 import {
   isListedFor,
   levelsForAnyMember,
   seesUnlisted,
   visibleMember,
-  type MemberRecord,
   type Viewer,
   type VisibleMember,
 } from "~/privacy/policy";
+import { RECORD, withGroupIds } from "./member-records.server";
 import type { CurrentUser } from "./users.server";
 
 export const PAGE_SIZE = 25;
@@ -83,21 +83,6 @@ export function matching(q: string): SQL {
   return sql`${members.id} in (select member_id from kapatiran_matching_members(${q}))`;
 }
 
-const RECORD_COLUMNS = {
-  id: members.id,
-  churchId: members.churchId,
-  userId: members.userId,
-  householdId: members.householdId,
-  givenName: members.givenName,
-  familyName: members.familyName,
-  phone: members.phone,
-  email: members.email,
-  address: members.address,
-  birthday: members.birthday,
-  photoKey: members.photoKey,
-  privacy: members.privacy,
-  listed: members.listed,
-};
 
 /**
  * One page of the directory: a fixed handful of queries whatever the page or
@@ -144,31 +129,17 @@ async function listIn(tx: Tx, viewer: Viewer, query: DirectoryQuery): Promise<Di
     ? [desc(sql`word_similarity(kapatiran_search_text(${q}), ${searchName})`), asc(members.familyName)]
     : [asc(members.familyName), asc(members.householdId), asc(members.givenName)];
   const rows = await tx
-    .select(RECORD_COLUMNS)
+    .select(RECORD)
     .from(members)
     .where(where)
     .orderBy(...order, asc(members.id))
     .limit(PAGE_SIZE)
     .offset((page - 1) * PAGE_SIZE);
-  const records = await withGroups(tx, rows);
+  const records = await withGroupIds(tx, rows);
   const entries = records.flatMap((record) =>
     isListedFor(viewer, record) ? [{ ...visibleMember(viewer, record), householdId: record.householdId }] : [],
   );
   return { entries, page, pageCount, total };
-}
-
-type Row = Omit<MemberRecord, "groupIds" | "privacy"> & { householdId: string | null; privacy: unknown };
-
-async function withGroups(tx: Tx, rows: Row[]): Promise<(MemberRecord & { householdId: string | null })[]> {
-  const map = new Map<string, string[]>();
-  if (rows.length > 0) {
-    const memberships = await tx
-      .select({ memberId: groupMemberships.memberId, groupId: groupMemberships.groupId })
-      .from(groupMemberships)
-      .where(inArray(groupMemberships.memberId, rows.map((row) => row.id)));
-    for (const m of memberships) map.set(m.memberId, [...(map.get(m.memberId) ?? []), m.groupId]);
-  }
-  return rows.map((row) => ({ ...row, privacy: row.privacy as PrivacyChoices, groupIds: map.get(row.id) ?? [] }));
 }
 
 export interface MemberCard {
@@ -187,18 +158,18 @@ export async function memberCard(viewer: Viewer, memberId: string): Promise<Memb
   if (!churchId || !/^[0-9a-f-]{36}$/i.test(memberId)) return null;
   return withChurch(churchId, async (tx) => {
     const [row] = await tx
-      .select(RECORD_COLUMNS)
+      .select(RECORD)
       .from(members)
       .where(and(eq(members.id, memberId), isNull(members.deletedAt)));
     if (!row) return null;
     const householdRows = row.householdId
       ? await tx
-          .select(RECORD_COLUMNS)
+          .select(RECORD)
           .from(members)
           .where(and(eq(members.householdId, row.householdId), isNull(members.deletedAt)))
           .orderBy(asc(members.givenName))
       : [row];
-    const records = await withGroups(tx, householdRows);
+    const records = await withGroupIds(tx, householdRows);
     const record = records.find((r) => r.id === memberId)!;
     if (!isListedFor(viewer, record)) return null;
     const [household] = row.householdId
@@ -235,12 +206,12 @@ export async function printableDirectory(viewer: Viewer): Promise<PrintedHouseho
   if (!churchId) return [];
   return withChurch(churchId, async (tx) => {
     const rows = await tx
-      .select({ ...RECORD_COLUMNS, householdName: households.name })
+      .select({ ...RECORD, householdName: households.name })
       .from(members)
       .leftJoin(households, eq(households.id, members.householdId))
       .where(and(isNull(members.deletedAt), nameReachable(viewer)))
       .orderBy(asc(members.familyName), asc(members.householdId), asc(members.givenName));
-    const records = await withGroups(tx, rows);
+    const records = await withGroupIds(tx, rows);
     const byHousehold = new Map<string, PrintedHousehold>();
     records.forEach((record, index) => {
       if (!isListedFor(viewer, record)) return;
