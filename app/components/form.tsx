@@ -121,3 +121,33 @@ export function SelectField({ name, label, state, defaultValue, options, id, ...
     </div>
   );
 }
+
+/**
+ * The "yes, I mean it" checkbox in front of a destructive button (delete a
+ * group, a role…): submits `confirm=yes`; the action refuses without it.
+ */
+export function ConfirmCheckbox({ label, errors }: { label: string; errors?: string[] }) {
+  const { t } = useTranslation("forms");
+  return (
+    <>
+      <div className="flex items-start gap-2">
+        <input
+          id="confirm-delete"
+          type="checkbox"
+          name="confirm"
+          value="yes"
+          required
+          aria-invalid={errors ? true : undefined}
+          aria-describedby={errors ? "confirm-delete-error" : undefined}
+          className="mt-1 h-5 w-5 shrink-0 accent-red-800"
+        />
+        <label htmlFor="confirm-delete">{label}</label>
+      </div>
+      {errors ? (
+        <p id="confirm-delete-error" className="text-sm font-semibold text-red-800">
+          {errors.map((key) => t(key)).join(" ")}
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -5,6 +5,7 @@ import { requirePermission } from "~/auth/guards.server";
 import { SelectField, TextField, type FormState } from "~/components/form";
 import { listAuditLog, parseAuditFilters, type AuditPage, type AuditRow } from "~/models/audit-log.server";
 import { memberPageHeaders } from "~/utils/http-headers";
+import { pageParam } from "~/utils/paging";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Kapatiran" }];
 export const handle = { i18n: ["common", "forms", "admin", "adminAudit"] };
@@ -16,8 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!user.churchId) throw new Response("Forbidden: no church", { status: 403 });
   const url = new URL(request.url);
   const { filters, errors, values } = parseAuditFilters(url.searchParams);
-  const page = Number(url.searchParams.get("page") ?? "1");
-  const log = await listAuditLog(user.churchId, filters, page);
+  const log = await listAuditLog(user.churchId, filters, pageParam(url.searchParams));
   // The filters as they apply, for the export link and the page links.
   const query = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1]))).toString();
   return Response.json(

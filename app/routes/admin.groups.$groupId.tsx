@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/guards.server";
-import { FormErrors, TextField, useFormState, type FormState } from "~/components/form";
+import { FormErrors, TextField, useFormState, type FormState, ConfirmCheckbox } from "~/components/form";
 import {
   addMember,
   canEditRoster,
@@ -289,24 +289,7 @@ function DeleteGroupForm({ group, state }: { group: GroupDetail; state: FormStat
         <input type="hidden" name="intent" value="delete" />
         <FormErrors state={state} />
         <p>{t("delete.body", { count: group.roster.length })}</p>
-        <div className="flex items-start gap-2">
-          <input
-            id="confirm-delete"
-            type="checkbox"
-            name="confirm"
-            value="yes"
-            required
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? "confirm-delete-error" : undefined}
-            className="mt-1 h-5 w-5 shrink-0 accent-red-800"
-          />
-          <label htmlFor="confirm-delete">{t("delete.confirm", { name: group.name })}</label>
-        </div>
-        {error ? (
-          <p id="confirm-delete-error" className="text-sm font-semibold text-red-800">
-            {error.map((key) => t(key)).join(" ")}
-          </p>
-        ) : null}
+        <ConfirmCheckbox label={t("delete.confirm", { name: group.name })} errors={error} />
         <button type="submit" className="button bg-red-800 hover:bg-red-900">
           {t("delete.submit")}
         </button>

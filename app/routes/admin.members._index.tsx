@@ -11,6 +11,7 @@ import { formValues, invalid, parseForm } from "~/utils/forms";
 import { memberPageHeaders } from "~/utils/http-headers";
 import { HouseholdFields } from "~/components/household-fields";
 import { Pagination } from "~/components/pagination";
+import { pageParam } from "~/utils/paging";
 
 export const meta: MetaFunction = () => [{ title: "Members · Kapatiran" }];
 export const handle = { i18n: ["common", "forms", "admin", "me", "adminMembers"] };
@@ -20,9 +21,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "manage:members");
   const viewer = await adminViewerFor(user);
   const search = new URL(request.url).searchParams;
-  const page = Number(search.get("page") ?? "1");
   const [list, households] = await Promise.all([
-    listMembers(viewer, { q: search.get("q") ?? "", page: Number.isInteger(page) ? page : 1 }),
+    listMembers(viewer, { q: search.get("q") ?? "", page: pageParam(search) }),
     householdOptions(viewer),
   ]);
   return Response.json(

@@ -19,6 +19,7 @@ import { AdminRefusal } from "~/models/user-admin.server";
 import { formValues, invalid, parseForm } from "~/utils/forms";
 import { memberPageHeaders } from "~/utils/http-headers";
 import { Pagination } from "~/components/pagination";
+import { pageParam } from "~/utils/paging";
 
 export const meta: MetaFunction = () => [{ title: "Households · Kapatiran" }];
 export const handle = { i18n: ["common", "forms", "admin", "adminMembers"] };
@@ -28,9 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "manage:members");
   const viewer = await adminViewerFor(user);
   const search = new URL(request.url).searchParams;
-  const page = Number(search.get("page") ?? "1");
   const [list, options] = await Promise.all([
-    listHouseholds(viewer, { q: search.get("q") ?? "", page: Number.isInteger(page) ? page : 1 }),
+    listHouseholds(viewer, { q: search.get("q") ?? "", page: pageParam(search) }),
     householdOptions(viewer),
   ]);
   return Response.json({ ...list, options, done: search.get("done") }, { headers: memberPageHeaders() });

@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
-import { FormErrors, SelectField, TextField, useFormState, type FormState } from "~/components/form";
+import { FormErrors, SelectField, TextField, useFormState, type FormState, ConfirmCheckbox } from "~/components/form";
 import { PermissionChecklist, PermissionList, useRoleName } from "~/components/permission-checklist";
 import { deleteRole, findRole, listAssignableRoles, roleForm, updateRole, type RoleDetail, type RoleOption } from "~/models/roles.server";
 import { formValues, invalid, parseForm } from "~/utils/forms";
@@ -161,24 +161,7 @@ function DeleteForm({ role, moveChoices, state }: { role: RoleDetail; moveChoice
         ) : (
           <p>{t("delete.unused")}</p>
         )}
-        <div className="flex items-start gap-2">
-          <input
-            id="confirm-delete"
-            type="checkbox"
-            name="confirm"
-            value="yes"
-            required
-            aria-invalid={confirmError ? true : undefined}
-            aria-describedby={confirmError ? "confirm-delete-error" : undefined}
-            className="mt-1 h-5 w-5 shrink-0 accent-red-800"
-          />
-          <label htmlFor="confirm-delete">{t("delete.confirm", { name: role.name })}</label>
-        </div>
-        {confirmError ? (
-          <p id="confirm-delete-error" className="text-sm font-semibold text-red-800">
-            {confirmError.map((key) => t(key)).join(" ")}
-          </p>
-        ) : null}
+        <ConfirmCheckbox label={t("delete.confirm", { name: role.name })} errors={confirmError} />
         <button type="submit" className="button bg-red-800 hover:bg-red-900">
           {t("delete.submit")}
         </button>

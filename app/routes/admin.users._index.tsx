@@ -16,6 +16,7 @@ import { AdminRefusal, listChurchUsers, type RoleLabel } from "~/models/user-adm
 import { fields, formValues, invalid, parseForm } from "~/utils/forms";
 import { memberPageHeaders } from "~/utils/http-headers";
 import { Pagination } from "~/components/pagination";
+import { pageParam } from "~/utils/paging";
 
 export const meta: MetaFunction = () => [{ title: "Users · Kapatiran" }];
 export const handle = { i18n: ["common", "forms", "admin", "adminUsers"] };
@@ -31,9 +32,8 @@ async function requireChurchAdmin(request: Request) {
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireChurchAdmin(request);
   const search = new URL(request.url).searchParams;
-  const page = Number(search.get("page") ?? "1");
   const [list, invitations, roles] = await Promise.all([
-    listChurchUsers(user.churchId, { q: search.get("q") ?? "", page: Number.isInteger(page) ? page : 1 }),
+    listChurchUsers(user.churchId, { q: search.get("q") ?? "", page: pageParam(search) }),
     listInvitations(user.churchId),
     listAssignableRoles(user.churchId),
   ]);

@@ -7,6 +7,7 @@ import { directoryPage, type DirectoryPage } from "~/models/directory.server";
 import { dataSaverOn } from "~/utils/data-saver.server";
 import { memberPageHeaders } from "~/utils/http-headers";
 import { Pagination } from "~/components/pagination";
+import { pageParam } from "~/utils/paging";
 
 export const meta: MetaFunction = () => [{ title: "Directory · Kapatiran" }];
 export const handle = { i18n: ["common", "directory"] };
@@ -15,10 +16,9 @@ export const headers = memberPageHeaders;
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "view:directory");
   const params = new URL(request.url).searchParams;
-  const page = Number(params.get("page") ?? "1");
   const q = params.get("q")?.trim() ?? "";
   const { groupId, ...directory } = await directoryPage(user, {
-    page: Number.isInteger(page) ? page : 1,
+    page: pageParam(params),
     q,
     groupParam: params.get("group"),
   });
