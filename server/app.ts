@@ -13,6 +13,7 @@ import { metricsEndpoint } from "./metrics";
 import { rateLimit } from "./rate-limit";
 import { requestId } from "./request-id";
 import { sameOriginOnly } from "./same-origin";
+import { serverTiming } from "./server-timing";
 import { cspNonce, securityHeaders } from "./security-headers";
 
 export interface AppOptions {
@@ -31,6 +32,7 @@ export function createApp({ build, isShuttingDown = () => false, localIdentityPr
   // One hop: the ALB/CloudFront in front sets X-Forwarded-For/Proto.
   app.set("trust proxy", 1);
 
+  app.use(serverTiming);
   app.use(requestId);
   app.use((_req, _res, next) => runInRequestScope(next));
   app.use(accessLog);

@@ -1,9 +1,12 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
+  customType,
   date,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -30,6 +33,8 @@ export const churches = pgTable("churches", {
   name: text("name").notNull(),
   timezone: text("timezone").notNull().default("Asia/Manila"),
   defaultLocale: text("default_locale").notNull().default("en"),
+  /** When an administrator confirmed the privacy defaults (a getting-started step). */
+  privacyReviewedAt: timestamp("privacy_reviewed_at", { withTimezone: true }),
   createdAt: createdAt(),
 });
 
@@ -176,7 +181,9 @@ export const members = pgTable(
     ),
   },
   (t) => [
-    index("members_church_family_idx").on(t.churchId, t.familyName, t.givenName),
+    // The directory's order (family name, households together), so a page is
+    // read from the index instead of sorting the church (migration 0010).
+    index("members_church_directory_order_idx").on(t.churchId, t.familyName, t.householdId, t.givenName, t.id),
     // Migration 0008: gin (church_id, search_name gin_trgm_ops), with btree_gin.
     index("members_church_search_idx").using("gin", t.churchId, t.searchName.op("gin_trgm_ops")),
     index("members_household_idx").on(t.householdId),
@@ -283,6 +290,139 @@ export const auditLog = pgTable(
   (t) => [index("audit_log_church_created_idx").on(t.churchId, t.createdAt)],
 );
 
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+export const HELP_LOCALES = ["en", "fil"] as const;
+export type HelpLocale = (typeof HELP_LOCALES)[number];
+export const HELP_KINDS = ["article", "faq"] as const;
+export type HelpKind = (typeof HELP_KINDS)[number];
+export const HELP_STATUSES = ["draft", "published", "archived"] as const;
+export type HelpStatus = (typeof HELP_STATUSES)[number];
+
+/**
+ * Help center content (platform-level: no church). One row per language: an
+ * English row is a source; a translation points at it with `source_id`, shares
+ * its slug, and remembers in `source_revision` which revision of the source it
+ * was last saved against — older than the source's `revision` means "out of
+ * date". `revision` counts saves and is what a save checks, so two staff
+ * editing at once cannot overwrite each other (see migration 0011).
+ */
+export const helpArticles = pgTable(
+  "help_articles",
+  {
+    id: id(),
+    sourceId: uuid("source_id").references((): AnyPgColumn => helpArticles.id, { onDelete: "cascade" }),
+    locale: text("locale", { enum: HELP_LOCALES }).notNull(),
+    kind: text("kind", { enum: HELP_KINDS }).notNull().default("article"),
+    slug: text("slug").notNull(),
+    /** A key such as `getting-started`; its label is translated (help namespace). */
+    category: text("category").notNull(),
+    position: integer("position").notNull().default(0),
+    title: text("title").notNull(),
+    /** Markdown, as staff wrote it. Rendered and sanitized on the server when shown. */
+    body: text("body").notNull(),
+    status: text("status", { enum: HELP_STATUSES }).notNull().default("draft"),
+    revision: integer("revision").notNull().default(1),
+    sourceRevision: integer("source_revision"),
+    /** Full-text search document: title (weight A) and body, per language (migration 0011). */
+    search: tsvector("search").generatedAlwaysAs(
+      sql`setweight(to_tsvector(kapatiran_help_config(locale), title), 'A') || setweight(to_tsvector(kapatiran_help_config(locale), body), 'B')`,
+    ),
+    updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("help_articles_slug_locale_key").on(t.slug, t.locale),
+    uniqueIndex("help_articles_source_locale_key").on(t.sourceId, t.locale),
+    index("help_articles_search_idx").using("gin", t.search),
+  ],
+);
+
+/** Every save of a help article, for history, diffs and restore. */
+export const helpRevisions = pgTable(
+  "help_revisions",
+  {
+    id: id(),
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => helpArticles.id, { onDelete: "cascade" }),
+    revision: integer("revision").notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    status: text("status", { enum: HELP_STATUSES }).notNull(),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("help_revisions_article_revision_key").on(t.articleId, t.revision)],
+);
+
+/** "Was this helpful?" answers, with an optional comment for staff. */
+export const helpFeedback = pgTable(
+  "help_feedback",
+  {
+    id: id(),
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => helpArticles.id, { onDelete: "cascade" }),
+    helpful: boolean("helpful").notNull(),
+    comment: text("comment"),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("help_feedback_article_idx").on(t.articleId, t.createdAt)],
+);
+
+export const TICKET_STATUSES = ["open", "waiting", "closed"] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+/**
+ * A question to support staff. Church-owned (row-level security like every
+ * church table); staff read across churches. `open` waits for staff,
+ * `waiting` waits for the requester, `closed` is done. Church administrators'
+ * tickets are marked `priority`.
+ */
+export const supportTickets = pgTable(
+  "support_tickets",
+  {
+    id: id(),
+    churchId: uuid("church_id")
+      .notNull()
+      .references(() => churches.id, { onDelete: "cascade" }),
+    requesterId: uuid("requester_id").references(() => users.id, { onDelete: "set null" }),
+    subject: text("subject").notNull(),
+    status: text("status", { enum: TICKET_STATUSES }).notNull().default("open"),
+    priority: boolean("priority").notNull().default(false),
+    /** Storage key of an optional screenshot (utils/storage.server.ts). */
+    screenshotKey: text("screenshot_key"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("support_tickets_church_requester_idx").on(t.churchId, t.requesterId),
+    index("support_tickets_status_updated_idx").on(t.status, t.updatedAt),
+  ],
+);
+
+/** The messages of a ticket's thread, the requester's and staff's. */
+export const ticketMessages = pgTable(
+  "ticket_messages",
+  {
+    id: id(),
+    churchId: uuid("church_id")
+      .notNull()
+      .references(() => churches.id, { onDelete: "cascade" }),
+    ticketId: uuid("ticket_id")
+      .notNull()
+      .references(() => supportTickets.id, { onDelete: "cascade" }),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    fromStaff: boolean("from_staff").notNull().default(false),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("ticket_messages_ticket_created_idx").on(t.ticketId, t.createdAt)],
+);
+
 export type Church = typeof churches.$inferSelect;
 export type Role = typeof roles.$inferSelect;
 export type User = typeof users.$inferSelect;
@@ -294,3 +434,8 @@ export type GroupMembership = typeof groupMemberships.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type MemberImport = typeof memberImports.$inferSelect;
+export type HelpArticle = typeof helpArticles.$inferSelect;
+export type HelpRevision = typeof helpRevisions.$inferSelect;
+export type HelpFeedback = typeof helpFeedback.$inferSelect;
+export type SupportTicket = typeof supportTickets.$inferSelect;
+export type TicketMessage = typeof ticketMessages.$inferSelect;

@@ -113,33 +113,69 @@ export async function directoryPage(user: CurrentUser, query: DirectoryQuery & {
 }
 
 async function listIn(tx: Tx, viewer: Viewer, query: DirectoryQuery): Promise<DirectoryPage> {
+  if (!viewer.churchId) return { entries: [], page: 1, pageCount: 1, total: 0 };
   const q = query.q?.trim().slice(0, 100) ?? "";
   const where = and(
+    // Row-level security already keeps to the viewer's church; saying it here
+    // too lets the planner walk the church's directory-order index.
+    eq(members.churchId, viewer.churchId),
     isNull(members.deletedAt),
     nameReachable(viewer),
     q ? matching(q) : undefined,
     query.groupId ? inArray(members.id, membersOf([query.groupId])) : undefined,
   );
-  // A separate COUNT beats a window count here: the page itself can then stop
-  // after 25 rows in index order instead of materializing every member.
-  const [{ total } = { total: 0 }] = await tx.select({ total: count() }).from(members).where(where);
+  const { rows, total, page } = q ? await searchPage(tx, where, q, query.page) : await browsePage(tx, where, query.page);
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const page = Math.min(Math.max(1, query.page ?? 1), pageCount);
-  const order = q
-    ? [desc(sql`word_similarity(kapatiran_search_text(${q}), ${searchName})`), asc(members.familyName)]
-    : [asc(members.familyName), asc(members.householdId), asc(members.givenName)];
-  const rows = await tx
-    .select(RECORD)
-    .from(members)
-    .where(where)
-    .orderBy(...order, asc(members.id))
-    .limit(PAGE_SIZE)
-    .offset((page - 1) * PAGE_SIZE);
   const records = await withGroupIds(tx, rows);
   const entries = records.flatMap((record) =>
     isListedFor(viewer, record) ? [{ ...visibleMember(viewer, record), householdId: record.householdId }] : [],
   );
   return { entries, page, pageCount, total };
+}
+
+const clampPage = (wanted: number | undefined, total: number) =>
+  Math.min(Math.max(1, wanted ?? 1), Math.max(1, Math.ceil(total / PAGE_SIZE)));
+
+/**
+ * Browsing: a separate COUNT beats a window count here, because the page can
+ * then stop after 25 rows in index order instead of materializing every member.
+ */
+async function browsePage(tx: Tx, where: SQL | undefined, wanted: number | undefined) {
+  const [{ total } = { total: 0 }] = await tx.select({ total: count() }).from(members).where(where);
+  const page = clampPage(wanted, total);
+  const rows = await tx
+    .select(RECORD)
+    .from(members)
+    .where(where)
+    .orderBy(asc(members.familyName), asc(members.householdId), asc(members.givenName), asc(members.id))
+    .limit(PAGE_SIZE)
+    .offset((page - 1) * PAGE_SIZE);
+  return { rows, total, page };
+}
+
+/**
+ * Searching: the matches are ranked by similarity, so every match is sorted
+ * anyway and a window count is free — one call of the trigram lookup instead
+ * of two. Only a page past the end (a stale link) needs a second query.
+ */
+async function searchPage(tx: Tx, where: SQL | undefined, q: string, wanted: number | undefined) {
+  const ranked = (offset: number) =>
+    tx
+      .select({ ...RECORD, total: sql<number>`count(*) over ()`.mapWith(Number) })
+      .from(members)
+      .where(where)
+      .orderBy(desc(sql`word_similarity(kapatiran_search_text(${q}), ${searchName})`), asc(members.familyName), asc(members.id))
+      .limit(PAGE_SIZE)
+      .offset(offset);
+  let page = Math.max(1, wanted ?? 1);
+  let found = await ranked((page - 1) * PAGE_SIZE);
+  if (found.length === 0 && page > 1) {
+    const [{ total } = { total: 0 }] = await tx.select({ total: count() }).from(members).where(where);
+    page = clampPage(page, total);
+    found = await ranked((page - 1) * PAGE_SIZE);
+  }
+  const total = found[0]?.total ?? 0;
+  return { rows: found.map(({ total: _total, ...row }) => row), total, page };
 }
 
 export interface MemberCard {

@@ -60,6 +60,13 @@ describe("request ids", () => {
   });
 });
 
+describe("server timing", () => {
+  it("tells how long the server took over a page, and nothing more", async () => {
+    const timing = (await get("/")).headers.get("server-timing");
+    expect(timing).toMatch(/^app;dur=\d+\.\d$/);
+  });
+});
+
 describe("language", () => {
   // Remix cookies hold base64 JSON.
   const lngCookie = (lng: string) => `lng=${encodeURIComponent(btoa(JSON.stringify(lng)))}`;
