@@ -10,6 +10,10 @@ import enDirectory from "./en/directory.json";
 import enForms from "./en/forms.json";
 import enMe from "./en/me.json";
 import enPlatform from "./en/platform.json";
+import enHelp from "./en/help.json";
+import enStaffHelp from "./en/staffHelp.json";
+import enSupport from "./en/support.json";
+import enOnboarding from "./en/onboarding.json";
 import filAdmin from "./fil/admin.json";
 import filAdminAudit from "./fil/adminAudit.json";
 import filAdminGroups from "./fil/adminGroups.json";
@@ -22,6 +26,10 @@ import filDirectory from "./fil/directory.json";
 import filForms from "./fil/forms.json";
 import filMe from "./fil/me.json";
 import filPlatform from "./fil/platform.json";
+import filHelp from "./fil/help.json";
+import filStaffHelp from "./fil/staffHelp.json";
+import filSupport from "./fil/support.json";
+import filOnboarding from "./fil/onboarding.json";
 
 /**
  * All translations, bundled into the server build (no file reads at run time).
@@ -42,6 +50,10 @@ export const resources = {
     adminMembers: enAdminMembers,
     adminAudit: enAdminAudit,
     platform: enPlatform,
+    help: enHelp,
+    staffHelp: enStaffHelp,
+    support: enSupport,
+    onboarding: enOnboarding,
   },
   fil: {
     common: filCommon,
@@ -56,6 +68,10 @@ export const resources = {
     adminMembers: filAdminMembers,
     adminAudit: filAdminAudit,
     platform: filPlatform,
+    help: filHelp,
+    staffHelp: filStaffHelp,
+    support: filSupport,
+    onboarding: filOnboarding,
   },
 } as const;
 
