@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { eq, lt, or } from "drizzle-orm";
 import type { Redis } from "ioredis";
 import { sessions } from "~/db/schema.server";
-import { acrossChurches } from "~/db/tenancy.server";
+import { acrossChurches, type Tx } from "~/db/tenancy.server";
 import type { Database } from "~/db/client.server";
 
 /**
@@ -83,22 +83,25 @@ export class PostgresSessionStore implements SessionStore {
     return token;
   }
 
-  async read(token: string) {
+  read(token: string) {
+    return this.run((tx) => this.readIn(tx, token));
+  }
+
+  /** `read` inside a transaction the caller holds (the session and its user in one). */
+  async readIn(tx: Tx, token: string): Promise<SessionRecord | null> {
     const idHash = hashToken(token);
     const now = Date.now();
-    return this.run(async (tx) => {
-      const [row] = await tx.select().from(sessions).where(eq(sessions.idHash, idHash));
-      if (!row) return null;
-      if (!isAlive(row, this.limits, now)) {
-        await tx.delete(sessions).where(eq(sessions.idHash, idHash));
-        return null;
-      }
-      if (now - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
-        await tx.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.idHash, idHash));
-        row.lastSeenAt = new Date(now);
-      }
-      return { userId: row.userId, createdAt: row.createdAt, lastSeenAt: row.lastSeenAt, expiresAt: row.expiresAt };
-    });
+    const [row] = await tx.select().from(sessions).where(eq(sessions.idHash, idHash));
+    if (!row) return null;
+    if (!isAlive(row, this.limits, now)) {
+      await tx.delete(sessions).where(eq(sessions.idHash, idHash));
+      return null;
+    }
+    if (now - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+      await tx.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.idHash, idHash));
+      row.lastSeenAt = new Date(now);
+    }
+    return { userId: row.userId, createdAt: row.createdAt, lastSeenAt: row.lastSeenAt, expiresAt: row.expiresAt };
   }
 
   async destroy(token: string) {

@@ -1,7 +1,8 @@
 import { env } from "~/utils/env.server";
 import { redis } from "~/utils/redis.server";
 import { oncePerRequest } from "~/utils/request-scope.server";
-import { findCurrentUser, type CurrentUser } from "~/models/users.server";
+import { acrossChurches } from "~/db/tenancy.server";
+import { currentUserIn, findCurrentUser, type CurrentUser } from "~/models/users.server";
 import { PostgresSessionStore, RedisSessionStore, type SessionStore } from "./session-store.server";
 
 /**
@@ -69,11 +70,18 @@ export function currentUser(request: Request): Promise<CurrentUser | null> {
 async function lookUp(request: Request): Promise<CurrentUser | null> {
   const token = tokenOf(request);
   if (!token) return null;
-  const session = await sessionStore().read(token);
-  if (!session) return null;
-  // A deactivated user's sessions are deleted at once; checking status here too
-  // means a missed deletion still cannot let them in.
-  return findCurrentUser(session.userId);
+  // A deactivated user's sessions are deleted at once; checking the user's
+  // status here too means a missed deletion still cannot let them in.
+  const store = sessionStore();
+  if (store instanceof PostgresSessionStore) {
+    // Session and user in one transaction: every signed-in page pays for this.
+    return acrossChurches(async (tx) => {
+      const session = await store.readIn(tx, token);
+      return session ? currentUserIn(tx, session.userId) : null;
+    });
+  }
+  const session = await store.read(token);
+  return session ? findCurrentUser(session.userId) : null;
 }
 
 export async function endSession(request: Request) {

@@ -17,29 +17,32 @@ export interface CurrentUser {
   churchSlug: string | null;
 }
 
-export async function findCurrentUser(userId: string): Promise<CurrentUser | null> {
+export function findCurrentUser(userId: string): Promise<CurrentUser | null> {
   // Before a church is chosen: across churches, by primary key only.
-  return acrossChurches(async (tx) => {
-    const [row] = await tx
-      .select({ user: users, role: roles, churchName: churches.name, churchSlug: churches.slug })
-      .from(users)
-      .innerJoin(roles, eq(roles.id, users.roleId))
-      .leftJoin(churches, eq(churches.id, users.churchId))
-      .where(and(eq(users.id, userId), eq(users.status, "active")));
-    if (!row) return null;
-    const { user, role } = row;
-    return {
-      id: user.id,
-      email: user.email,
-      displayName: user.displayName,
-      role: { id: role.id, key: role.key, name: role.name, builtIn: role.builtIn },
-      permissions: role.permissions,
-      locale: user.locale,
-      churchId: user.churchId,
-      churchName: row.churchName,
-      churchSlug: row.churchSlug,
-    };
-  });
+  return acrossChurches((tx) => currentUserIn(tx, userId));
+}
+
+/** `findCurrentUser` inside a transaction across churches that the caller holds. */
+export async function currentUserIn(tx: Tx, userId: string): Promise<CurrentUser | null> {
+  const [row] = await tx
+    .select({ user: users, role: roles, churchName: churches.name, churchSlug: churches.slug })
+    .from(users)
+    .innerJoin(roles, eq(roles.id, users.roleId))
+    .leftJoin(churches, eq(churches.id, users.churchId))
+    .where(and(eq(users.id, userId), eq(users.status, "active")));
+  if (!row) return null;
+  const { user, role } = row;
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    role: { id: role.id, key: role.key, name: role.name, builtIn: role.builtIn },
+    permissions: role.permissions,
+    locale: user.locale,
+    churchId: user.churchId,
+    churchName: row.churchName,
+    churchSlug: row.churchSlug,
+  };
 }
 
 /** What the identity provider vouched for, after the ID token was verified. */
