@@ -2,6 +2,7 @@ import { useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { can, type Permission } from "~/auth/permissions";
 import type { RootLoaderData } from "~/root";
+import { ContextHelpLink } from "./context-help-link";
 import { LanguageSwitcher } from "./language-switcher";
 
 const ADMIN_PERMISSIONS: Permission[] = [
@@ -11,6 +12,7 @@ const ADMIN_PERMISSIONS: Permission[] = [
   "manage:roster:group",
   "manage:members",
   "view:audit",
+  "manage:settings",
 ];
 
 /**
@@ -48,9 +50,21 @@ export function PageShell({ children }: { children: React.ReactNode }) {
                 {t("nav.platform")}
               </a>
             ) : null}
+            {can(actor, "manage:help") ? (
+              <a className="link" href="/staff/help">
+                {t("nav.helpArticles")}
+              </a>
+            ) : null}
+            {/* Namespaced: the server renders with every namespace loaded (entry.server.tsx). */}
+            {can(actor, "answer:tickets") ? (
+              <a className="link" href="/staff/tickets">
+                {t("support:nav.supportDesk")}
+              </a>
+            ) : null}
             <a className="link" href="/help">
               {t("nav.help")}
             </a>
+            <ContextHelpLink />
             {user ? (
               <>
                 <a className="link" href="/me">
@@ -82,6 +96,11 @@ export function PageShell({ children }: { children: React.ReactNode }) {
           <a className="link" href="/help">
             {t("footer.help")}
           </a>
+          {can(actor, "open:ticket") ? (
+            <a className="link" href="/support">
+              {t("support:nav.support")}
+            </a>
+          ) : null}
           <a className="link" href="/privacy">
             {t("footer.privacy")}
           </a>

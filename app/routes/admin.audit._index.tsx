@@ -8,7 +8,7 @@ import { memberPageHeaders } from "~/utils/http-headers";
 import { pageParam } from "~/utils/paging";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Kapatiran" }];
-export const handle = { i18n: ["common", "forms", "admin", "adminAudit"] };
+export const handle = { i18n: ["common", "forms", "admin", "adminAudit"], help: "reading-the-audit-log" };
 export const headers = memberPageHeaders;
 
 /** The church's audit trail, filtered by a plain GET form, 50 entries a page. */

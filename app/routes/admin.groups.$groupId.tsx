@@ -22,7 +22,7 @@ import { formValues, invalid, parseForm } from "~/utils/forms";
 import { memberPageHeaders } from "~/utils/http-headers";
 
 export const meta: MetaFunction = () => [{ title: "Group · Kapatiran" }];
-export const handle = { i18n: ["common", "forms", "admin", "adminGroups"] };
+export const handle = { i18n: ["common", "forms", "admin", "adminGroups"], help: "groups-and-leaders" };
 export const headers = memberPageHeaders;
 
 /** The actor and the group, or 404 (unknown, another church's) / 403 (a group they do not lead). */

@@ -8,7 +8,7 @@ import { formValues, invalid, parseForm } from "~/utils/forms";
 import { memberPageHeaders } from "~/utils/http-headers";
 
 export const meta: MetaFunction = () => [{ title: "Groups · Kapatiran" }];
-export const handle = { i18n: ["common", "forms", "admin", "adminGroups"] };
+export const handle = { i18n: ["common", "forms", "admin", "adminGroups"], help: "groups-and-leaders" };
 export const headers = memberPageHeaders;
 
 /** Administrators (manage:groups) and leaders (manage:roster:group); anyone else gets 403. */

@@ -23,7 +23,7 @@ import { fields, formValues, invalid, parseForm } from "~/utils/forms";
 import { memberPageHeaders } from "~/utils/http-headers";
 
 export const meta: MetaFunction = () => [{ title: "Member · Kapatiran" }];
-export const handle = { i18n: ["common", "forms", "admin", "me", "adminMembers"] };
+export const handle = { i18n: ["common", "forms", "admin", "me", "adminMembers"], help: "managing-member-records" };
 export const headers = memberPageHeaders;
 
 /** One member of the admin's church; a removed member or another church's id is a plain 404. */

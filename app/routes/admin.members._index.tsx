@@ -14,7 +14,7 @@ import { Pagination } from "~/components/pagination";
 import { pageParam } from "~/utils/paging";
 
 export const meta: MetaFunction = () => [{ title: "Members · Kapatiran" }];
-export const handle = { i18n: ["common", "forms", "admin", "me", "adminMembers"] };
+export const handle = { i18n: ["common", "forms", "admin", "me", "adminMembers"], help: "managing-member-records" };
 export const headers = memberPageHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {

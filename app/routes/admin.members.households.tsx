@@ -22,7 +22,7 @@ import { Pagination } from "~/components/pagination";
 import { pageParam } from "~/utils/paging";
 
 export const meta: MetaFunction = () => [{ title: "Households · Kapatiran" }];
-export const handle = { i18n: ["common", "forms", "admin", "adminMembers"] };
+export const handle = { i18n: ["common", "forms", "admin", "adminMembers"], help: "managing-member-records" };
 export const headers = memberPageHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -12,7 +12,7 @@ import { memberPageHeaders } from "~/utils/http-headers";
 import { ImportSteps } from "~/components/import-steps";
 
 export const meta: MetaFunction = () => [{ title: "Import members: columns · Kapatiran" }];
-export const handle = { i18n: ["common", "forms", "admin", "adminMembers"] };
+export const handle = { i18n: ["common", "forms", "admin", "adminMembers"], help: "importing-members" };
 export const headers = memberPageHeaders;
 
 /**

@@ -12,7 +12,7 @@ import { formValues } from "~/utils/forms";
 import { memberPageHeaders } from "~/utils/http-headers";
 
 export const meta: MetaFunction = () => [{ title: "Import members: preview · Kapatiran" }];
-export const handle = { i18n: ["common", "forms", "admin", "me", "adminMembers"] };
+export const handle = { i18n: ["common", "forms", "admin", "me", "adminMembers"], help: "importing-members" };
 export const headers = memberPageHeaders;
 
 /**

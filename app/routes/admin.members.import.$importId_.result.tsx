@@ -6,7 +6,7 @@ import { importResult, type ImportCounts } from "~/models/member-import/import.s
 import { memberPageHeaders } from "~/utils/http-headers";
 
 export const meta: MetaFunction = () => [{ title: "Import members: done · Kapatiran" }];
-export const handle = { i18n: ["common", "forms", "admin", "adminMembers"] };
+export const handle = { i18n: ["common", "forms", "admin", "adminMembers"], help: "importing-members" };
 export const headers = memberPageHeaders;
 
 /**

@@ -17,7 +17,7 @@ import { storeUpload } from "~/models/member-import/uploads.server";
 import { memberPageHeaders } from "~/utils/http-headers";
 
 export const meta: MetaFunction = () => [{ title: "Import members · Kapatiran" }];
-export const handle = { i18n: ["common", "forms", "admin", "adminMembers"] };
+export const handle = { i18n: ["common", "forms", "admin", "adminMembers"], help: "importing-members" };
 export const headers = memberPageHeaders;
 
 /**

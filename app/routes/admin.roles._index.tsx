@@ -9,7 +9,7 @@ import { formValues, invalid, parseForm } from "~/utils/forms";
 import { memberPageHeaders } from "~/utils/http-headers";
 
 export const meta: MetaFunction = () => [{ title: "Roles · Kapatiran" }];
-export const handle = { i18n: ["common", "forms", "admin", "adminRoles"] };
+export const handle = { i18n: ["common", "forms", "admin", "adminRoles"], help: "managing-users-and-roles" };
 export const headers = memberPageHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -5,7 +5,7 @@ import { requireUser } from "~/auth/guards.server";
 import { can, type Permission } from "~/auth/permissions";
 import { memberPageHeaders } from "~/utils/http-headers";
 
-export const handle = { i18n: ["common", "forms", "admin"] };
+export const handle = { i18n: ["common", "forms", "admin"], help: "administrator-guide" };
 export const headers = memberPageHeaders;
 
 /**
@@ -18,6 +18,7 @@ const SECTIONS: { path: string; key: string; permissions: Permission[] }[] = [
   { path: "/admin/members", key: "members", permissions: ["manage:members"] },
   { path: "/admin/groups", key: "groups", permissions: ["manage:groups", "manage:roster:group"] },
   { path: "/admin/audit", key: "audit", permissions: ["view:audit"] },
+  { path: "/admin/settings", key: "settings", permissions: ["manage:settings"] },
 ];
 
 /**

@@ -17,7 +17,7 @@ import { fields, formValues, invalid, parseForm } from "~/utils/forms";
 import { memberPageHeaders } from "~/utils/http-headers";
 
 export const meta: MetaFunction = () => [{ title: "User · Kapatiran" }];
-export const handle = { i18n: ["common", "forms", "admin", "adminUsers"] };
+export const handle = { i18n: ["common", "forms", "admin", "adminUsers"], help: "managing-users-and-roles" };
 export const headers = memberPageHeaders;
 
 /**

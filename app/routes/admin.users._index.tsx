@@ -19,7 +19,7 @@ import { Pagination } from "~/components/pagination";
 import { pageParam } from "~/utils/paging";
 
 export const meta: MetaFunction = () => [{ title: "Users · Kapatiran" }];
-export const handle = { i18n: ["common", "forms", "admin", "adminUsers"] };
+export const handle = { i18n: ["common", "forms", "admin", "adminUsers"], help: "managing-users-and-roles" };
 export const headers = memberPageHeaders;
 
 /** manage:users, in the admin's own church (platform staff have none, so no page). */

@@ -6,7 +6,7 @@ import { printableDirectory, viewerFor, type PrintedHousehold } from "~/models/d
 import { memberPageHeaders } from "~/utils/http-headers";
 
 export const meta: MetaFunction = () => [{ title: "Printable directory · Kapatiran" }];
-export const handle = { i18n: ["common", "directory"], printable: true };
+export const handle = { i18n: ["common", "directory"], printable: true, help: "finding-members" };
 export const headers = memberPageHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {

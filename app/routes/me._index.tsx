@@ -12,7 +12,7 @@ import { invalid, parseForm } from "~/utils/forms";
 import { memberPageHeaders } from "~/utils/http-headers";
 
 export const meta: MetaFunction = () => [{ title: "My account · Kapatiran" }];
-export const handle = { i18n: ["common", "forms", "me"] };
+export const handle = { i18n: ["common", "forms", "me"], help: "editing-your-profile" };
 export const headers = memberPageHeaders;
 
 /** Built-in roles are translated by key; a church's own roles keep the name it gave them. */

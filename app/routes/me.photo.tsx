@@ -16,7 +16,7 @@ import { memberPageHeaders } from "~/utils/http-headers";
  */
 
 export const meta: MetaFunction = () => [{ title: "My photo · Kapatiran" }];
-export const handle = { i18n: ["common", "forms", "me"] };
+export const handle = { i18n: ["common", "forms", "me"], help: "editing-your-profile" };
 export const headers = memberPageHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {

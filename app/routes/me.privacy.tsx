@@ -12,7 +12,7 @@ import { invalid, parseForm } from "~/utils/forms";
 import { memberPageHeaders } from "~/utils/http-headers";
 
 export const meta: MetaFunction = () => [{ title: "My privacy · Kapatiran" }];
-export const handle = { i18n: ["common", "forms", "me"] };
+export const handle = { i18n: ["common", "forms", "me"], help: "choosing-who-sees-your-details" };
 export const headers = memberPageHeaders;
 
 type Preview = Record<"member" | "leader" | "admin", VisibleMember>;

@@ -60,6 +60,8 @@ test("an administrator opens Youth Ministry and makes a member its leader", asyn
 });
 
 test("roles and groups pages fit 360 px and pass axe, in English and Filipino", async ({ browser }) => {
+  // Thirteen axe runs, one over a long search result: more than the default 30 s on a slow box.
+  test.setTimeout(90_000);
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "en-US" });
   const page = await context.newPage();
   await signIn(page, "admin@grace.example");

@@ -1,6 +1,17 @@
 import { and, eq, ne } from "drizzle-orm";
 import type { Database } from "~/db/client.server";
-import { churches, groups, memberImports, members, roles, users } from "~/db/schema.server";
+import {
+  churches,
+  groups,
+  helpArticles,
+  helpRevisions,
+  memberImports,
+  members,
+  roles,
+  supportTickets,
+  ticketMessages,
+  users,
+} from "~/db/schema.server";
 import { acrossChurches } from "~/db/tenancy.server";
 
 export interface Fixtures {
@@ -10,6 +21,9 @@ export interface Fixtures {
   graceRoleId: string;
   graceGroupId: string;
   otherGraceGroupId: string;
+  graceTicketId: string;
+  helpArticleId: string;
+  publishedHelpSlug: string;
 }
 
 /** Grace records the matrix points its `:id` placeholders at (see authorization-matrix.ts). */
@@ -35,7 +49,29 @@ export async function matrixFixtures(database: Database): Promise<Fixtures> {
       .insert(memberImports)
       .values({ churchId: grace!.id, fileName: "matrix.csv", csv: "Name\nAna Cruz\n", mapping: ["full_name"] })
       .returning();
+    // A support question of member@grace.example (no screenshot).
+    const [ticket] = await tx
+      .insert(supportTickets)
+      .values({ churchId: grace!.id, requesterId: member!.id, subject: "Matrix question" })
+      .returning();
+    await tx.insert(ticketMessages).values({ churchId: grace!.id, ticketId: ticket!.id, authorId: member!.id, body: "Hello?" });
+    // An English help article with no Filipino version yet (so /translate opens for staff).
+    const [article] = await tx
+      .insert(helpArticles)
+      .values({ locale: "en", slug: "matrix-article", category: "support", title: "Matrix article", body: "Text." })
+      .returning();
+    await tx
+      .insert(helpRevisions)
+      .values({ articleId: article!.id, revision: 1, title: "Matrix article", body: "Text.", status: "draft" });
+    // A published article anyone may read (/help/:slug).
+    const [published] = await tx
+      .insert(helpArticles)
+      .values({ locale: "en", slug: "matrix-published", category: "support", title: "Matrix guide", body: "Read me.", status: "published" })
+      .returning();
     return {
+      publishedHelpSlug: published!.slug,
+      helpArticleId: article!.id,
+      graceTicketId: ticket!.id,
       graceImportId: upload!.id,
       graceUserId: member!.id,
       graceMemberId: memberRecord!.id, graceRoleId: role!.id, graceGroupId: youth!.id, otherGraceGroupId: other!.id };

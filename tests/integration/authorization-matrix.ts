@@ -12,7 +12,8 @@
  * Placeholders in paths are filled from the demo data by the test:
  * :graceUserId, :graceMemberId (member@grace's own, listed), :graceImportId (an
  * uploaded CSV waiting in Grace), :graceRoleId (a custom role of Grace), :graceGroupId
- * (Youth Ministry), :otherGraceGroupId (a Grace group the leader does not lead).
+ * (Youth Ministry), :otherGraceGroupId (a Grace group the leader does not lead),
+ * :graceTicketId (a support question of member@grace).
  */
 
 export const PERSONAS = ["anonymous", "member", "leader", "admin", "staff", "ops", "otherAdmin"] as const;
@@ -107,8 +108,8 @@ export const MATRIX: MatrixRow[] = [
   {
     route: "/admin",
     method: "GET",
-    // Leaders land on their groups' rosters.
-    expect: { anonymous: 302, member: 403, leader: 302, admin: 302, staff: 403, ops: 403, otherAdmin: 302 },
+    // Administrators see the getting-started checklist; leaders land on their groups' rosters.
+    expect: { anonymous: 302, member: 403, leader: 302, admin: 200, staff: 403, ops: 403, otherAdmin: 200 },
   },
   { route: "/admin/users", method: "GET", expect: only({ admin: 200, otherAdmin: 200 }) },
   {
@@ -225,6 +226,114 @@ export const MATRIX: MatrixRow[] = [
     path: "/admin/groups/:graceGroupId",
     form: { intent: "nope" },
     expect: only({ leader: 400, admin: 400, otherAdmin: 404 }),
+  },
+
+  // Support tickets (issue 6). :graceTicketId is member@grace's own question, without a screenshot.
+  // Platform staff have open:ticket but no church: /support explains the inbox to them (200), will
+  // not open a ticket (403), and a ticket link takes them to the staff view (302). ops has neither.
+  { route: "/support", method: "GET", expect: { ...signedInOnly(200), ops: 403 } },
+  { route: "/support", method: "POST", form: { subject: "" }, expect: { ...signedInOnly(400), staff: 403, ops: 403 } },
+  {
+    route: "/support/:ticketId",
+    method: "GET",
+    path: "/support/:graceTicketId",
+    expect: { ...signedInOnly(404), member: 200, staff: 302, ops: 403 },
+  },
+  {
+    route: "/support/:ticketId",
+    method: "GET",
+    path: "/support/not-a-ticket",
+    expect: { ...signedInOnly(404), staff: 302, ops: 403 },
+  },
+  {
+    route: "/support/:ticketId",
+    method: "POST",
+    path: "/support/:graceTicketId",
+    form: { intent: "nope" },
+    expect: { ...signedInOnly(404), member: 400, staff: 302, ops: 403 },
+  },
+  // No screenshot on this ticket: 404 even for its requester and staff (served in support-tickets.test.ts).
+  {
+    route: "/support/:ticketId/screenshot",
+    method: "GET",
+    path: "/support/:graceTicketId/screenshot",
+    expect: { ...signedInOnly(404), ops: 403 },
+  },
+  { route: "/support/:ticketId/screenshot", method: "POST", path: "/support/:graceTicketId/screenshot", expect: everyone(405) },
+  { route: "/staff/tickets", method: "GET", expect: only({ staff: 200 }) },
+  { route: "/staff/tickets", method: "POST", form: { status: "open" }, expect: everyone(405) },
+  {
+    route: "/staff/tickets/:ticketId",
+    method: "GET",
+    path: "/staff/tickets/:graceTicketId",
+    expect: only({ staff: 200 }),
+  },
+  { route: "/staff/tickets/:ticketId", method: "GET", path: "/staff/tickets/not-a-ticket", expect: only({ staff: 404 }) },
+  {
+    route: "/staff/tickets/:ticketId",
+    method: "POST",
+    path: "/staff/tickets/:graceTicketId",
+    form: { intent: "nope" },
+    expect: only({ staff: 400 }),
+  },
+
+  // Help editing by support staff (/staff/help*): staff only; the POSTs are harmless invalid forms.
+  { route: "/staff/help", method: "GET", expect: only({ staff: 200 }) },
+  { route: "/staff/help", method: "POST", form: { intent: "create", title: "" }, expect: only({ staff: 400 }) },
+  { route: "/staff/help/:articleId", method: "GET", path: "/staff/help/:helpArticleId", expect: only({ staff: 200 }) },
+  { route: "/staff/help/:articleId", method: "GET", path: "/staff/help/not-an-article", expect: only({ staff: 404 }) },
+  {
+    route: "/staff/help/:articleId",
+    method: "POST",
+    path: "/staff/help/:helpArticleId",
+    form: { intent: "save", title: "" },
+    expect: only({ staff: 400 }),
+  },
+  {
+    route: "/staff/help/:articleId/history",
+    method: "GET",
+    path: "/staff/help/:helpArticleId/history",
+    expect: only({ staff: 200 }),
+  },
+  {
+    route: "/staff/help/:articleId/history",
+    method: "POST",
+    path: "/staff/help/:helpArticleId/history",
+    form: { intent: "restore", revision: "x" },
+    expect: only({ staff: 400 }),
+  },
+  {
+    route: "/staff/help/:articleId/translate",
+    method: "GET",
+    path: "/staff/help/:helpArticleId/translate",
+    expect: only({ staff: 200 }),
+  },
+  {
+    route: "/staff/help/:articleId/translate",
+    method: "POST",
+    path: "/staff/help/:helpArticleId/translate",
+    form: { intent: "create", title: "" },
+    expect: only({ staff: 400 }),
+  },
+
+  // Help center (public): anyone reads; anyone may answer "Was this helpful?" (no answer chosen: 400).
+  { route: "/help", method: "GET", expect: everyone(200) },
+  { route: "/help", method: "GET", path: "/help?q=privacy", expect: everyone(200) },
+  { route: "/help/faq", method: "GET", expect: everyone(200) },
+  { route: "/help/:slug", method: "GET", path: "/help/:publishedHelpSlug", expect: everyone(200) },
+  { route: "/help/:slug", method: "GET", path: "/help/no-such-article", expect: everyone(404) },
+  { route: "/help/:slug", method: "POST", path: "/help/:publishedHelpSlug", form: { comment: "x" }, expect: everyone(400) },
+  { route: "/help/:slug", method: "POST", path: "/help/no-such-article", form: { helpful: "yes" }, expect: everyone(404) },
+
+  // Church settings and onboarding (issue 6): each administrator reads their own church's
+  // settings (no :id). The POST is an unknown intent (400): the real review is walked in
+  // onboarding.test.ts.
+  { route: "/admin/settings", method: "GET", expect: only({ admin: 200, otherAdmin: 200 }) },
+  {
+    route: "/admin/settings",
+    method: "POST",
+    form: { intent: "no-such-action" },
+    expect: only({ admin: 400, otherAdmin: 400 }),
   },
 
   // Platform console
