@@ -122,6 +122,12 @@ test("staff write, preview, publish, edit, compare, restore and translate an art
   const translation = new URL(page.url()).pathname;
   await expect(page.getByText("Out of date")).toHaveCount(0);
 
+  // Readers in Filipino now get the translation, not the English fallback.
+  await page.goto(`/help/${slug}?lng=fil`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ligtas na artikulo");
+  await expect(page.getByRole("heading", { name: "Maligayang pagdating" })).toBeVisible();
+  await page.goto(`/help/${slug}?lng=en`);
+
   // The English source changes: the translation is flagged, on the list and in its editor.
   await page.goto(editor);
   await saveText(page, `${HOSTILE}\n\nA paragraph the translation does not have yet.`);
