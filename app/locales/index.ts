@@ -14,6 +14,9 @@ import enHelp from "./en/help.json";
 import enStaffHelp from "./en/staffHelp.json";
 import enSupport from "./en/support.json";
 import enOnboarding from "./en/onboarding.json";
+import enConsent from "./en/consent.json";
+import enMyData from "./en/myData.json";
+import enAdminRequests from "./en/adminRequests.json";
 import filAdmin from "./fil/admin.json";
 import filAdminAudit from "./fil/adminAudit.json";
 import filAdminGroups from "./fil/adminGroups.json";
@@ -30,6 +33,9 @@ import filHelp from "./fil/help.json";
 import filStaffHelp from "./fil/staffHelp.json";
 import filSupport from "./fil/support.json";
 import filOnboarding from "./fil/onboarding.json";
+import filConsent from "./fil/consent.json";
+import filMyData from "./fil/myData.json";
+import filAdminRequests from "./fil/adminRequests.json";
 
 /**
  * All translations, bundled into the server build (no file reads at run time).
@@ -54,6 +60,9 @@ export const resources = {
     staffHelp: enStaffHelp,
     support: enSupport,
     onboarding: enOnboarding,
+    consent: enConsent,
+    myData: enMyData,
+    adminRequests: enAdminRequests,
   },
   fil: {
     common: filCommon,
@@ -72,6 +81,9 @@ export const resources = {
     staffHelp: filStaffHelp,
     support: filSupport,
     onboarding: filOnboarding,
+    consent: filConsent,
+    myData: filMyData,
+    adminRequests: filAdminRequests,
   },
 } as const;
 
