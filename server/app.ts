@@ -51,6 +51,17 @@ export function createApp({ build, isShuttingDown = () => false, localIdentityPr
     redis: redis(),
   });
   app.use("/auth", signInLimit);
+  // Forms anyone may post without signing in ("Was this helpful?", cookie
+  // choices): generous for people, a wall for scripts filling our tables.
+  const publicFormLimit = rateLimit({
+    scope: "public-forms",
+    limit: 30,
+    windowMs: 60_000,
+    redis: redis(),
+    message:
+      "Too many forms sent. Please wait a minute and try again.\nMasyadong maraming ipinadala. Maghintay ng isang minuto at subukang muli.",
+  });
+  app.post(["/help/:slug", "/cookies"], publicFormLimit);
   if (localIdentityProvider) {
     app.use("/oidc/interaction", signInLimit);
     // Before the CSRF check: the app's server calls the token endpoint itself,

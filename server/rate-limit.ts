@@ -12,7 +12,12 @@ export interface RateLimitOptions {
   limit: number;
   windowMs: number;
   redis?: Redis;
+  /** The plain-text answer once the limit is reached, in English and Filipino. */
+  message?: string;
 }
+
+const SIGN_IN_MESSAGE =
+  "Too many sign-in attempts. Please wait a minute and try again.\nMasyadong maraming pagsubok. Maghintay ng isang minuto at subukang muli.";
 
 export interface Counter {
   hit(key: string): Promise<{ count: number; resetMs: number }>;
@@ -65,7 +70,7 @@ export function rateLimit(options: RateLimitOptions): RequestHandler {
           .status(429)
           .set("Retry-After", String(Math.ceil(resetMs / 1000)))
           .type("text/plain; charset=utf-8")
-          .send("Too many sign-in attempts. Please wait a minute and try again.\nMasyadong maraming pagsubok. Maghintay ng isang minuto at subukang muli.");
+          .send(options.message ?? SIGN_IN_MESSAGE);
       })
       .catch((error: unknown) => {
         // A broken counter must not lock everyone out: let the request through, loudly.
