@@ -20,7 +20,9 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: process.env.CI ? "list" : "line",
-  timeout: 30_000,
+  // Generous: CI shares two cores with the server and Chromium, and axe over a
+  // long page takes seconds there. These tests check behaviour, never speed.
+  timeout: 60_000,
   use: {
     baseURL: `http://localhost:${port}`,
     trace: "off",
