@@ -15,6 +15,7 @@ import { useChangeLanguage } from "remix-i18next/react";
 import { useNonce } from "~/components/nonce";
 import { PageShell } from "~/components/page-shell";
 import { currentUser } from "~/auth/session.server";
+import { consentForPage } from "~/models/consent.server";
 import { i18next } from "~/i18n/i18next.server";
 import stylesheet from "~/styles/app.build.css";
 import { env } from "~/utils/env.server";
@@ -28,9 +29,11 @@ export const handle = { i18n: "common" };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await i18next.getLocale(request);
-  const user = await currentUser(request);
+  const [user, consent] = await Promise.all([currentUser(request), consentForPage(request)]);
   return {
     locale,
+    // Whether the cookie banner shows: decided from the consent cookie (ADR 007).
+    consent,
     // Only what the page frame needs; permissions let the menu hide what would be refused.
     user: user
       ? { displayName: user.displayName, churchName: user.churchName, permissions: user.permissions }

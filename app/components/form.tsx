@@ -46,9 +46,11 @@ interface FieldProps extends Omit<React.InputHTMLAttributes<HTMLInputElement>, "
   state: FormState;
   defaultValue?: string;
   hint?: string;
+  /** Say "(optional)" after the label: people should know what they may leave out. */
+  optional?: boolean;
 }
 
-export function TextField({ name, label, state, defaultValue, hint, id, ...input }: FieldProps) {
+export function TextField({ name, label, state, defaultValue, hint, optional, id, ...input }: FieldProps) {
   const { t } = useTranslation("forms");
   const fieldId = id ?? `field-${name}`;
   const errors = state.errors?.[name];
@@ -57,6 +59,7 @@ export function TextField({ name, label, state, defaultValue, hint, id, ...input
     <div className="space-y-1">
       <label htmlFor={fieldId} className="block font-semibold">
         {label}
+        {optional ? <span className="font-normal text-stone-700"> ({t("optional")})</span> : null}
       </label>
       {hint ? (
         <p id={`${fieldId}-hint`} className="text-sm text-stone-700">

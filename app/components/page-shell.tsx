@@ -2,6 +2,7 @@ import { useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { can, type Permission } from "~/auth/permissions";
 import type { RootLoaderData } from "~/root";
+import { ConsentBanner } from "./consent-banner";
 import { ContextHelpLink } from "./context-help-link";
 import { LanguageSwitcher } from "./language-switcher";
 
@@ -85,6 +86,7 @@ export function PageShell({ children }: { children: React.ReactNode }) {
           <LanguageSwitcher />
         </div>
       </header>
+      <ConsentBanner />
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
         {children}
       </main>

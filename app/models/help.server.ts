@@ -18,7 +18,19 @@ import { plainText, renderMarkdown } from "~/utils/markdown.server";
  */
 
 /** The order categories appear in on /help; anything else follows, by key. */
-export const HELP_CATEGORIES = ["getting-started", "directory", "privacy", "administration", "support", "staff", "faq"];
+export const HELP_CATEGORIES = [
+  "getting-started",
+  "directory",
+  "privacy",
+  "administration",
+  "support",
+  "staff",
+  "faq",
+  "policy",
+];
+
+/** Policy texts (the privacy policy) live at /privacy: never listed or searched in the help center. */
+const notPolicy = () => sql`${helpArticles.category} <> 'policy'`;
 
 /** The help language for a UI locale: Filipino, or English for anything else. */
 export function helpLocaleOf(locale: string): HelpLocale {
@@ -73,7 +85,7 @@ async function listShown(tx: Tx, locale: HelpLocale, kind: HelpKind) {
     })
     .from(helpArticles)
     .leftJoin(translation, publishedTranslationIn(locale))
-    .where(publishedSources(kind))
+    .where(and(publishedSources(kind), notPolicy()))
     .orderBy(
       asc(helpArticles.category),
       asc(helpArticles.position),
@@ -311,6 +323,7 @@ export async function searchHelp(rawQuery: string, locale: string): Promise<Sear
             language === "en" ? undefined : and(eq(helpArticles.locale, language), eq(source.status, "published")),
           ),
           sql`${helpArticles.search} @@ ${query}`,
+          notPolicy(),
         ),
       )
       .orderBy(desc(rank), asc(helpArticles.slug))

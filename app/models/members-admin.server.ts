@@ -2,7 +2,7 @@ import { and, asc, count, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { groupMemberships, groups, households, members } from "~/db/schema.server";
 import { withChurch, type Tx } from "~/db/tenancy.server";
-import { visibleFields, visibleMember, type Viewer, type VisibleMember } from "~/privacy/policy";
+import { visibleFields, visibleMember, type MemberRecord, type Viewer, type VisibleMember } from "~/privacy/policy";
 import { recordAudit } from "./audit.server";
 import { byVisibleName, nameVisible, RECORD, withGroupIds } from "./member-records.server";
 import { matching, viewerFor } from "./directory.server";
@@ -106,10 +106,44 @@ export async function memberRecordIn(tx: Tx, memberId: string) {
   return record ?? null;
 }
 
-export async function findMember(viewer: AdminViewer, memberId: string): Promise<MemberDetail | null> {
+/**
+ * The fields of this record an administrator's view shows that the member
+ * keeps from ordinary members: `admins` level, with a value (`hidden` ones
+ * never show here — the policy withholds them from everyone but the member).
+ * One's own record is no one else's private data: nothing to report.
+ */
+export function privateFieldsShown(viewer: Viewer, record: MemberRecord): EditableField[] {
+  if (record.userId !== null && record.userId === viewer.id) return [];
+  const shown = visibleMember(viewer, record);
+  const present = { name: shown.name, phone: shown.phone, email: shown.email, address: shown.address, birthday: shown.birthday };
+  return EDITABLE.filter((field) => present[field] !== undefined && ["admins", "hidden"].includes(record.privacy[field]));
+}
+
+/**
+ * One member as the admin page shows them. With `viewedBy` (the page's
+ * loader), showing `admins`-level details is an access event, audited in the
+ * same transaction that read them ("member.viewed_private_fields").
+ */
+export async function findMember(
+  viewer: AdminViewer,
+  memberId: string,
+  options: { recordView?: RequestMeta } = {},
+): Promise<MemberDetail | null> {
   return withChurch(viewer.churchId, async (tx) => {
     const record = await memberRecordIn(tx, memberId);
     if (!record) return null;
+    const privateShown = options.recordView ? privateFieldsShown(viewer, record) : [];
+    if (privateShown.length > 0) {
+      await recordAudit(tx, {
+        churchId: viewer.churchId,
+        actorUserId: viewer.id,
+        action: "member.viewed_private_fields",
+        recordType: "member",
+        recordId: record.id,
+        after: { fields: privateShown },
+        ...options.recordView,
+      });
+    }
     const [household] = record.householdId
       ? await tx.select({ id: households.id, name: households.name }).from(households).where(eq(households.id, record.householdId))
       : [];

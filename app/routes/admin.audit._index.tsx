@@ -151,6 +151,10 @@ function Entry({ entry, timezone }: { entry: AuditRow; timezone: string }) {
         <dd className="wrap-anywhere">{who}</dd>
         <dt className="font-semibold">{t("entry.action")}</dt>
         <dd>
+          {/* Access events and other actions a church should read at a glance have a label; the code stays for filtering. */}
+          {t(`actions.${entry.action}`, { defaultValue: "" }) ? (
+            <span className="mr-2">{t(`actions.${entry.action}`)}</span>
+          ) : null}
           <code className="wrap-anywhere">{entry.action}</code>
         </dd>
         <dt className="font-semibold">{t("entry.record")}</dt>

@@ -19,6 +19,7 @@ import {
   type MemberListEntry,
 } from "~/models/members-admin.server";
 import { AdminRefusal } from "~/models/user-admin.server";
+import type { RequestMeta } from "~/models/users.server";
 import { fields, formValues, invalid, parseForm } from "~/utils/forms";
 import { memberPageHeaders } from "~/utils/http-headers";
 
@@ -26,17 +27,20 @@ export const meta: MetaFunction = () => [{ title: "Member · Kapatiran" }];
 export const handle = { i18n: ["common", "forms", "admin", "me", "adminMembers"], help: "managing-member-records" };
 export const headers = memberPageHeaders;
 
-/** One member of the admin's church; a removed member or another church's id is a plain 404. */
-async function load(request: Request, memberId: string | undefined) {
+/**
+ * One member of the admin's church; a removed member or another church's id is a plain 404.
+ * `recordView`: the page is about to show the record, so showing private details is audited.
+ */
+async function load(request: Request, memberId: string | undefined, recordView?: RequestMeta) {
   const user = await requirePermission(request, "manage:members");
   const viewer = await adminViewerFor(user);
-  const detail = memberId ? await findMember(viewer, memberId) : null;
+  const detail = memberId ? await findMember(viewer, memberId, { recordView }) : null;
   if (!detail) throw new Response("Not found", { status: 404 });
   return { viewer, detail };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { viewer, detail } = await load(request, params.memberId);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { viewer, detail } = await load(request, params.memberId, { requestId: context.requestId, ipAddress: context.clientIp });
   const search = new URL(request.url).searchParams;
   const find = (search.get("find") ?? "").trim().slice(0, 100);
   const candidates = find
@@ -157,6 +161,7 @@ export default function AdminMember() {
           {t("remove.submit")}
         </button>
       </form>
+      <p><a className="link" href={`/admin/members/${member.id}/erase`}>{t("adminRequests:erase.link")}</a></p>
     </section>
   );
 }
@@ -184,22 +189,22 @@ function DetailsForm({ detail, state }: { detail: MemberDetail; state: FormState
         notShown("name", t("fields.name"))
       )}
       {access.email === "visible" ? (
-        <TextField name="email" type="email" label={t("fields.email")} state={state} defaultValue={member.email ?? ""} autoComplete="off" />
+        <TextField name="email" type="email" label={t("fields.email")} optional state={state} defaultValue={member.email ?? ""} autoComplete="off" />
       ) : (
         notShown("email", t("fields.email"))
       )}
       {access.phone === "visible" ? (
-        <TextField name="phone" type="tel" label={t("fields.phone")} hint={t("fields.phoneHint")} state={state} defaultValue={member.phone ?? ""} autoComplete="off" />
+        <TextField name="phone" type="tel" label={t("fields.phone")} hint={t("fields.phoneHint")} optional state={state} defaultValue={member.phone ?? ""} autoComplete="off" />
       ) : (
         notShown("phone", t("fields.phone"))
       )}
       {access.address === "visible" ? (
-        <TextField name="address" label={t("fields.address")} state={state} defaultValue={member.address ?? ""} autoComplete="off" />
+        <TextField name="address" label={t("fields.address")} optional state={state} defaultValue={member.address ?? ""} autoComplete="off" />
       ) : (
         notShown("address", t("fields.address"))
       )}
       {access.birthday === "visible" ? (
-        <TextField name="birthday" type="date" label={t("fields.birthday")} hint={t("fields.birthdayHint")} state={state} defaultValue={member.birthday ?? ""} />
+        <TextField name="birthday" type="date" label={t("fields.birthday")} hint={t("fields.birthdayHint")} optional state={state} defaultValue={member.birthday ?? ""} />
       ) : (
         notShown("birthday", t("fields.birthday"))
       )}

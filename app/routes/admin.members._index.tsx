@@ -186,10 +186,10 @@ function AddMember({ households, state }: { households: HouseholdOption[]; state
         <FormErrors state={state} />
         <TextField name="givenName" label={t("fields.givenName")} state={state} autoComplete="off" required />
         <TextField name="familyName" label={t("fields.familyName")} state={state} autoComplete="off" required />
-        <TextField name="email" type="email" label={t("fields.email")} state={state} autoComplete="off" />
-        <TextField name="phone" type="tel" label={t("fields.phone")} hint={t("fields.phoneHint")} state={state} autoComplete="off" />
-        <TextField name="address" label={t("fields.address")} state={state} autoComplete="off" />
-        <TextField name="birthday" type="date" label={t("fields.birthday")} hint={t("fields.birthdayHint")} state={state} />
+        <TextField name="email" type="email" label={t("fields.email")} optional state={state} autoComplete="off" />
+        <TextField name="phone" type="tel" label={t("fields.phone")} hint={t("fields.phoneHint")} optional state={state} autoComplete="off" />
+        <TextField name="address" label={t("fields.address")} optional state={state} autoComplete="off" />
+        <TextField name="birthday" type="date" label={t("fields.birthday")} hint={t("fields.birthdayHint")} optional state={state} />
         <HouseholdFields households={households} state={state} defaultChoice="new" />
         <button type="submit" className="button">
           {t("add.submit")}

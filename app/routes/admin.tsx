@@ -18,6 +18,7 @@ const SECTIONS: { path: string; key: string; permissions: Permission[] }[] = [
   { path: "/admin/members", key: "members", permissions: ["manage:members"] },
   { path: "/admin/groups", key: "groups", permissions: ["manage:groups", "manage:roster:group"] },
   { path: "/admin/audit", key: "audit", permissions: ["view:audit"] },
+  { path: "/admin/requests", key: "requests", permissions: ["manage:requests"] },
   { path: "/admin/settings", key: "settings", permissions: ["manage:settings"] },
 ];
 

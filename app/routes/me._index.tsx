@@ -12,7 +12,7 @@ import { invalid, parseForm } from "~/utils/forms";
 import { memberPageHeaders } from "~/utils/http-headers";
 
 export const meta: MetaFunction = () => [{ title: "My account · Kapatiran" }];
-export const handle = { i18n: ["common", "forms", "me"], help: "editing-your-profile" };
+export const handle = { i18n: ["common", "forms", "me", "myData"], help: "editing-your-profile" };
 export const headers = memberPageHeaders;
 
 /** Built-in roles are translated by key; a church's own roles keep the name it gave them. */
@@ -82,6 +82,7 @@ export default function MyAccount() {
   const { account, profile, saved, photo, dataSaver, photoStatus } = useLoaderData<LoaderData>();
   const state = useFormState();
   const { t } = useTranslation("me");
+  const { t: tData } = useTranslation("myData");
   return (
     <div className="mx-auto max-w-prose space-y-8">
       <section aria-labelledby="me-title" className="space-y-4">
@@ -125,10 +126,10 @@ export default function MyAccount() {
             <FormErrors state={state} />
             <TextField name="givenName" label={t("profile.givenName")} state={state} defaultValue={profile.givenName} autoComplete="given-name" required />
             <TextField name="familyName" label={t("profile.familyName")} state={state} defaultValue={profile.familyName} autoComplete="family-name" required />
-            <TextField name="phone" label={t("profile.phone")} hint={t("profile.phoneHint")} state={state} defaultValue={profile.phone} type="tel" autoComplete="tel" />
-            <TextField name="email" label={t("profile.email")} state={state} defaultValue={profile.email} type="email" autoComplete="email" />
-            <TextField name="address" label={t("profile.address")} state={state} defaultValue={profile.address} autoComplete="street-address" />
-            <TextField name="birthday" label={t("profile.birthday")} hint={t("profile.birthdayHint")} state={state} defaultValue={profile.birthday} type="date" />
+            <TextField name="phone" label={t("profile.phone")} hint={t("profile.phoneHint")} optional state={state} defaultValue={profile.phone} type="tel" autoComplete="tel" />
+            <TextField name="email" label={t("profile.email")} optional state={state} defaultValue={profile.email} type="email" autoComplete="email" />
+            <TextField name="address" label={t("profile.address")} optional state={state} defaultValue={profile.address} autoComplete="street-address" />
+            <TextField name="birthday" label={t("profile.birthday")} hint={t("profile.birthdayHint")} optional state={state} defaultValue={profile.birthday} type="date" />
             <button type="submit" className="button">
               {t("profile.save")}
             </button>
@@ -138,6 +139,18 @@ export default function MyAccount() {
 
       {/* Its forms post to /me/photo, so this page's own form state is not passed in. */}
       <PhotoSettings photo={photo} dataSaver={dataSaver} status={photoStatus} state={{}} heading="h2" />
+
+      <section aria-labelledby="my-data-link-title" className="space-y-3">
+        <h2 id="my-data-link-title" className="text-xl font-semibold">
+          {tData("meLink.title")}
+        </h2>
+        <p>{tData("meLink.body")}</p>
+        <p>
+          <a className="link" href="/me/data">
+            {tData("meLink.link")}
+          </a>
+        </p>
+      </section>
 
       <section aria-labelledby="sessions-title" className="space-y-3">
         <h2 id="sessions-title" className="text-xl font-semibold">

@@ -56,6 +56,11 @@ export default function StaffHelpList() {
           {t("list.title")}
         </h1>
         <p className="max-w-prose text-stone-800">{t("list.intro")}</p>
+        <p>
+          <a className="link" href="/staff/privacy">
+            {t("list.privacyPolicy")}
+          </a>
+        </p>
       </div>
       {entries.length === 0 ? (
         <p>{t("list.empty")}</p>

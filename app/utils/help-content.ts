@@ -14,6 +14,8 @@ export const HELP_CATEGORIES = [
   "support",
   "staff",
   "faq",
+  // The privacy policy: edited here like any article, shown at /privacy, not in the help center.
+  "policy",
 ] as const;
 export type HelpCategory = (typeof HELP_CATEGORIES)[number];
 

@@ -2,6 +2,7 @@ import { and, eq, ne } from "drizzle-orm";
 import type { Database } from "~/db/client.server";
 import {
   churches,
+  dataRequests,
   groups,
   helpArticles,
   helpRevisions,
@@ -24,6 +25,7 @@ export interface Fixtures {
   graceTicketId: string;
   helpArticleId: string;
   publishedHelpSlug: string;
+  graceRequestId: string;
 }
 
 /** Grace records the matrix points its `:id` placeholders at (see authorization-matrix.ts). */
@@ -68,7 +70,14 @@ export async function matrixFixtures(database: Database): Promise<Fixtures> {
       .insert(helpArticles)
       .values({ locale: "en", slug: "matrix-published", category: "support", title: "Matrix guide", body: "Read me.", status: "published" })
       .returning();
+    // A pending erasure request of leader@grace.example: the matrix never decides it (nobody is erased).
+    const [leader] = await tx.select().from(users).where(eq(users.email, "leader@grace.example"));
+    const [erasureRequest] = await tx
+      .insert(dataRequests)
+      .values({ churchId: grace!.id, userId: leader!.id, requesterName: leader!.displayName, dueAt: new Date(Date.now() + 30 * 86_400_000) })
+      .returning();
     return {
+      graceRequestId: erasureRequest!.id,
       publishedHelpSlug: published!.slug,
       helpArticleId: article!.id,
       graceTicketId: ticket!.id,
