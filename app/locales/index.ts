@@ -17,6 +17,7 @@ import enOnboarding from "./en/onboarding.json";
 import enConsent from "./en/consent.json";
 import enMyData from "./en/myData.json";
 import enAdminRequests from "./en/adminRequests.json";
+import enCompliance from "./en/compliance.json";
 import filAdmin from "./fil/admin.json";
 import filAdminAudit from "./fil/adminAudit.json";
 import filAdminGroups from "./fil/adminGroups.json";
@@ -36,6 +37,7 @@ import filOnboarding from "./fil/onboarding.json";
 import filConsent from "./fil/consent.json";
 import filMyData from "./fil/myData.json";
 import filAdminRequests from "./fil/adminRequests.json";
+import filCompliance from "./fil/compliance.json";
 
 /**
  * All translations, bundled into the server build (no file reads at run time).
@@ -63,6 +65,7 @@ export const resources = {
     consent: enConsent,
     myData: enMyData,
     adminRequests: enAdminRequests,
+    compliance: enCompliance,
   },
   fil: {
     common: filCommon,
@@ -84,6 +87,7 @@ export const resources = {
     consent: filConsent,
     myData: filMyData,
     adminRequests: filAdminRequests,
+    compliance: filCompliance,
   },
 } as const;
 

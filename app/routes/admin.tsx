@@ -19,6 +19,7 @@ const SECTIONS: { path: string; key: string; permissions: Permission[] }[] = [
   { path: "/admin/groups", key: "groups", permissions: ["manage:groups", "manage:roster:group"] },
   { path: "/admin/audit", key: "audit", permissions: ["view:audit"] },
   { path: "/admin/requests", key: "requests", permissions: ["manage:requests"] },
+  { path: "/admin/compliance", key: "compliance", permissions: ["manage:requests"] },
   { path: "/admin/settings", key: "settings", permissions: ["manage:settings"] },
 ];
 

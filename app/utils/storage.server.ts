@@ -72,7 +72,11 @@ function s3Backend(bucket: string): Backend {
   });
   return {
     async put(key, bytes, contentType) {
-      await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes, ContentType: contentType }));
+      // Encrypted at rest (SSE-S3, AES-256) on AWS, as the compliance report states; S3-compatible servers may not offer it.
+      const encryption = env.S3_ENDPOINT ? {} : { ServerSideEncryption: "AES256" as const };
+      await client.send(
+        new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes, ContentType: contentType, ...encryption })
+      );
     },
     async get(key) {
       try {

@@ -393,6 +393,11 @@ export const MATRIX: MatrixRow[] = [
     expect: only({ admin: 400, otherAdmin: 404 }),
   },
 
+  // Compliance report (issue 7, point 7): each church's data protection officer (manage:requests) reads
+  // their own church's report (no :id). A loader-only page: POST is not allowed.
+  { route: "/admin/compliance", method: "GET", expect: only({ admin: 200, otherAdmin: 200 }) },
+  { route: "/admin/compliance", method: "POST", expect: everyone(405) },
+
   // Platform console
   { route: "/platform/churches", method: "GET", expect: only({ ops: 200 }) },
   { route: "/platform/churches", method: "POST", form: { name: "" }, expect: only({ ops: 400 }) },
