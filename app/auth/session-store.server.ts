@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { eq, lt, or } from "drizzle-orm";
+import { asc, eq, lt, or } from "drizzle-orm";
 import type { Redis } from "ioredis";
 import { sessions } from "~/db/schema.server";
 import { acrossChurches, type Tx } from "~/db/tenancy.server";
@@ -30,6 +30,12 @@ export interface NewSessionMeta {
   ipAddress?: string | null;
 }
 
+/** A live session as its owner may see it (their data export): never the token or its hash. */
+export interface SessionSummary extends SessionRecord {
+  userAgent: string | null;
+  ipAddress: string | null;
+}
+
 export interface SessionStore {
   /** Start a session; returns the token for the cookie (never stored as is). */
   create(userId: string, meta?: NewSessionMeta): Promise<string>;
@@ -38,6 +44,8 @@ export interface SessionStore {
   destroy(token: string): Promise<void>;
   /** Sign out everywhere: every session of the user, at once. */
   destroyAllForUser(userId: string): Promise<number>;
+  /** The user's live sessions, oldest first. */
+  listForUser(userId: string): Promise<SessionSummary[]>;
   /** Housekeeping: forget sessions that have ended. */
   purgeExpired(): Promise<number>;
 }
@@ -104,6 +112,23 @@ export class PostgresSessionStore implements SessionStore {
     return { userId: row.userId, createdAt: row.createdAt, lastSeenAt: row.lastSeenAt, expiresAt: row.expiresAt };
   }
 
+  async listForUser(userId: string): Promise<SessionSummary[]> {
+    const now = Date.now();
+    const rows = await this.run((tx) =>
+      tx.select().from(sessions).where(eq(sessions.userId, userId)).orderBy(asc(sessions.createdAt)),
+    );
+    return rows
+      .filter((row) => isAlive(row, this.limits, now))
+      .map(({ createdAt, lastSeenAt, expiresAt, userAgent, ipAddress }) => ({
+        userId,
+        createdAt,
+        lastSeenAt,
+        expiresAt,
+        userAgent,
+        ipAddress,
+      }));
+  }
+
   async destroy(token: string) {
     await this.run((tx) => tx.delete(sessions).where(eq(sessions.idHash, hashToken(token))));
   }
@@ -150,15 +175,17 @@ export class RedisSessionStore implements SessionStore {
     return Math.max(1, Math.min(minutes(this.limits.idleMinutes), record.expiresAt.getTime() - now));
   }
 
-  async create(userId: string, _meta: NewSessionMeta = {}) {
+  async create(userId: string, meta: NewSessionMeta = {}) {
     const token = newToken();
     const hash = hashToken(token);
     const now = Date.now();
-    const record: SessionRecord = {
+    const record: SessionSummary = {
       userId,
       createdAt: new Date(now),
       lastSeenAt: new Date(now),
       expiresAt: new Date(now + minutes(this.limits.absoluteMinutes)),
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+      ipAddress: meta.ipAddress ?? null,
     };
     await this.redis
       .multi()
@@ -169,17 +196,34 @@ export class RedisSessionStore implements SessionStore {
     return token;
   }
 
-  async read(token: string) {
-    const hash = hashToken(token);
-    const raw = await this.redis.get(this.key(hash));
-    if (!raw) return null;
-    const parsed = JSON.parse(raw) as Record<keyof SessionRecord, string>;
-    const record: SessionRecord = {
+  private parse(raw: string): SessionSummary {
+    const parsed = JSON.parse(raw) as Record<keyof SessionRecord, string> & Partial<Record<"userAgent" | "ipAddress", string | null>>;
+    return {
       userId: parsed.userId,
       createdAt: new Date(parsed.createdAt),
       lastSeenAt: new Date(parsed.lastSeenAt),
       expiresAt: new Date(parsed.expiresAt),
+      userAgent: parsed.userAgent ?? null,
+      ipAddress: parsed.ipAddress ?? null,
     };
+  }
+
+  async listForUser(userId: string): Promise<SessionSummary[]> {
+    const hashes = await this.redis.smembers(this.userKey(userId));
+    if (hashes.length === 0) return [];
+    const now = Date.now();
+    const raws = await this.redis.mget(...hashes.map((hash) => this.key(hash)));
+    return raws
+      .flatMap((raw) => (raw ? [this.parse(raw)] : []))
+      .filter((record) => record.userId === userId && isAlive(record, this.limits, now))
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  }
+
+  async read(token: string) {
+    const hash = hashToken(token);
+    const raw = await this.redis.get(this.key(hash));
+    if (!raw) return null;
+    const record = this.parse(raw);
     const now = Date.now();
     if (!isAlive(record, this.limits, now)) {
       await this.destroyHash(hash, record.userId);

@@ -12,13 +12,13 @@ import {
   invitations,
   members,
   roles,
-  sessions,
   supportTickets,
   ticketMessages,
   users,
   type AuditEntry,
   type PrivacyChoices,
 } from "~/db/schema.server";
+import { sessionStore } from "~/auth/session.server";
 import { acrossChurches, withChurch, type Tx } from "~/db/tenancy.server";
 import { normalizeLocale, type Locale } from "~/i18n/config";
 import { resources } from "~/locales";
@@ -185,6 +185,9 @@ export async function gatherMyData(
     if (!user.churchId) await recordAudit(tx, audit);
     return found;
   });
+  // From wherever sessions live (PostgreSQL or Redis), and never a token or its
+  // hash: that is the key to the session, not data about the person.
+  const liveSessions = await sessionStore().listForUser(user.id);
   const t = await translator(options.locale);
   return {
     format: EXPORT_FORMAT,
@@ -197,7 +200,13 @@ export async function gatherMyData(
     privacy: church?.privacy ?? null,
     photo: church?.photo ?? { stored: false, storageKeys: [] },
     consentRecords: platform.consentRecords,
-    sessions: platform.sessions,
+    sessions: liveSessions.map((session) => ({
+      createdAt: iso(session.createdAt),
+      lastSeenAt: iso(session.lastSeenAt),
+      expiresAt: iso(session.expiresAt),
+      userAgent: session.userAgent,
+      ipAddress: session.ipAddress,
+    })),
     invitations: church?.invitations ?? [],
     supportTickets: church?.supportTickets ?? [],
     helpFeedback: platform.helpFeedback,
@@ -347,18 +356,6 @@ async function platformPart(tx: Tx, user: CurrentUser, churchRecords: OwnRecords
     .innerJoin(roles, eq(roles.id, users.roleId))
     .leftJoin(churches, eq(churches.id, users.churchId))
     .where(eq(users.id, user.id));
-  // Never the session's id hash: it is the key to the session, not data about the person.
-  const sessionRows = await tx
-    .select({
-      createdAt: sessions.createdAt,
-      lastSeenAt: sessions.lastSeenAt,
-      expiresAt: sessions.expiresAt,
-      userAgent: sessions.userAgent,
-      ipAddress: sessions.ipAddress,
-    })
-    .from(sessions)
-    .where(eq(sessions.userId, user.id))
-    .orderBy(asc(sessions.createdAt));
   const consents = await tx
     .select()
     .from(consentRecords)
@@ -397,13 +394,6 @@ async function platformPart(tx: Tx, user: CurrentUser, churchRecords: OwnRecords
           updatedAt: iso(account.user.updatedAt),
         }
       : null,
-    sessions: sessionRows.map((row) => ({
-      createdAt: iso(row.createdAt),
-      lastSeenAt: iso(row.lastSeenAt),
-      expiresAt: iso(row.expiresAt),
-      userAgent: row.userAgent,
-      ipAddress: row.ipAddress,
-    })),
     consentRecords: consents.map((row) => ({
       consentId: row.consentId,
       policyVersion: row.policyVersion,

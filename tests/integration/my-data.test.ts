@@ -289,7 +289,8 @@ describe("the JSON download", () => {
       (tx) => tx.select({ idHash: sessions.idHash }).from(sessions).where(eq(sessions.userId, mariaUser.id)),
       db()
     );
-    expect(hashes.length).toBeGreaterThan(0);
+    // With REDIS_URL the sessions live in Redis and the table is empty; the
+    // pattern check below covers a key from either store.
     for (const { idHash } of hashes) expect(text).not.toContain(idHash);
     expect(text).not.toMatch(/[0-9a-f]{64}/);
   });

@@ -19,10 +19,11 @@ let database: TestDatabase;
 let redis: TestRedis | undefined;
 let alice: string;
 let bob: string;
+let carol: string;
 
 beforeAll(async () => {
   database = await freshDatabase();
-  [alice = "", bob = ""] = await acrossChurches(async (tx) => {
+  [alice = "", bob = "", carol = ""] = await acrossChurches(async (tx) => {
     const [church] = await tx.insert(churches).values({ slug: "s", name: "S" }).returning();
     const { member: roleId } = await builtInRoleIds(tx);
     const rows = await tx
@@ -30,6 +31,7 @@ beforeAll(async () => {
       .values([
         { churchId: church!.id, email: "alice@example.com", displayName: "Alice", roleId },
         { churchId: church!.id, email: "bob@example.com", displayName: "Bob", roleId },
+        { churchId: church!.id, email: "carol@example.com", displayName: "Carol", roleId },
       ])
       .returning();
     return rows.map((row) => row.id);
@@ -57,6 +59,18 @@ describe.each(stores)("%s session store", (_name, makeStore) => {
     expect(first).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(second).not.toBe(first);
     expect((await store.read(first))?.userId).toBe(alice);
+  });
+
+  it("lists a user's live sessions with where they came from, and nobody else's", async () => {
+    const store = makeStore();
+    await store.create(carol, { userAgent: "Phone browser", ipAddress: "203.0.113.7" });
+    const ended = await store.create(carol, { userAgent: "Old laptop" });
+    await store.create(bob);
+    await store.destroy(ended);
+    const listed = await store.listForUser(carol);
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toMatchObject({ userId: carol, userAgent: "Phone browser", ipAddress: "203.0.113.7" });
+    expect(JSON.stringify(listed)).not.toMatch(/[0-9a-f]{64}/);
   });
 
   it("knows nothing of an unknown token", async () => {
