@@ -21,12 +21,19 @@ export interface AppOptions {
   isShuttingDown?: () => boolean;
   /** The development OpenID provider (server/local-idp), mounted at /oidc when given. */
   localIdentityProvider?: Router;
+  /** Anonymous form posts per address per minute; PUBLIC_FORM_RATE_LIMIT_PER_MINUTE by default. */
+  publicFormLimitPerMinute?: number;
 }
 
 const YEAR = 365 * 24 * 60 * 60 * 1000;
 
 /** The Express app: security headers, compression, request ids, static files, then Remix. */
-export function createApp({ build, isShuttingDown = () => false, localIdentityProvider }: AppOptions) {
+export function createApp({
+  build,
+  isShuttingDown = () => false,
+  localIdentityProvider,
+  publicFormLimitPerMinute = env.PUBLIC_FORM_RATE_LIMIT_PER_MINUTE,
+}: AppOptions) {
   const app = express();
   app.disable("x-powered-by");
   // One hop: the ALB/CloudFront in front sets X-Forwarded-For/Proto.
@@ -55,7 +62,7 @@ export function createApp({ build, isShuttingDown = () => false, localIdentityPr
   // choices): generous for people, a wall for scripts filling our tables.
   const publicFormLimit = rateLimit({
     scope: "public-forms",
-    limit: 30,
+    limit: publicFormLimitPerMinute,
     windowMs: 60_000,
     redis: redis(),
     message:

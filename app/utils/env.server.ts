@@ -53,6 +53,8 @@ const schema = z
      * Philippine mobile carriers put many phones behind one address (CGNAT).
      */
     AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
+    /** Anonymous form posts (help feedback, cookie choices) per client address per minute. */
+    PUBLIC_FORM_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
     COGNITO_DOMAIN: optionalText,
     COGNITO_CLIENT_ID: optionalText,
     COGNITO_CLIENT_SECRET: optionalText,

@@ -20,14 +20,20 @@ export interface TestServer {
  * the local identity provider, on the port chosen by setup-integration.ts,
  * over a fresh database. No mocks of our own routes.
  */
-export async function startTestServer(options: { seed?: (database: TestDatabase) => Promise<void> } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { seed?: (database: TestDatabase) => Promise<void>; publicFormLimitPerMinute?: number } = {},
+): Promise<TestServer> {
   const buildPath = path.resolve("build/remix/index.js");
   if (!fs.existsSync(buildPath)) throw new Error("No Remix build: run `npm run build` before the integration tests.");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
   const database = await freshDatabase();
   useConnection(database);
   if (options.seed) await options.seed(database);
-  const app = createApp({ build, localIdentityProvider: await localIdentityProviderFromEnv() });
+  const app = createApp({
+    build,
+    localIdentityProvider: await localIdentityProviderFromEnv(),
+    publicFormLimitPerMinute: options.publicFormLimitPerMinute,
+  });
   const server = app.listen(Number(process.env.PORT), "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
   const { port } = server.address() as AddressInfo;
