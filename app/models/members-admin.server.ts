@@ -51,7 +51,19 @@ export interface MemberListPage {
 }
 
 /** Every member of the church (removed ones aside), 50 a page, by family name; `q` searches names. */
-export async function listMembers(viewer: AdminViewer, query: { q?: string; page?: number } = {}): Promise<MemberListPage> {
+/** The contact details the members list shows beside each name. */
+const LIST_FIELDS: readonly EditableField[] = ["email", "phone"];
+
+/**
+ * One page of the members list. With `recordView` (the page's loader), a page
+ * showing `admins`-level details is one access event naming whose and which
+ * ("members.viewed_private_fields"), like opening a record.
+ */
+export async function listMembers(
+  viewer: AdminViewer,
+  query: { q?: string; page?: number } = {},
+  options: { recordView?: RequestMeta } = {},
+): Promise<MemberListPage> {
   const q = (query.q ?? "").trim().slice(0, 100);
   const wanted = Number.isInteger(query.page) && query.page! > 0 ? query.page! : 1;
   return withChurch(viewer.churchId, async (tx) => {
@@ -68,6 +80,23 @@ export async function listMembers(viewer: AdminViewer, query: { q?: string; page
       .limit(MEMBERS_PER_PAGE)
       .offset((page - 1) * MEMBERS_PER_PAGE);
     const records = await withGroupIds(tx, rows);
+    const privateShown = options.recordView
+      ? records.flatMap((record) => {
+          const fields = privateFieldsShown(viewer, record).filter((field) => LIST_FIELDS.includes(field));
+          return fields.length > 0 ? [{ memberId: record.id, fields }] : [];
+        })
+      : [];
+    if (privateShown.length > 0) {
+      await recordAudit(tx, {
+        churchId: viewer.churchId,
+        actorUserId: viewer.id,
+        action: "members.viewed_private_fields",
+        recordType: "member",
+        recordId: null,
+        after: { members: privateShown },
+        ...options.recordView,
+      });
+    }
     const entries = records.map((record) => ({
       ...visibleMember(viewer, record),
       householdName: record.householdName,

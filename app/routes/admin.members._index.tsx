@@ -17,12 +17,16 @@ export const meta: MetaFunction = () => [{ title: "Members · Kapatiran" }];
 export const handle = { i18n: ["common", "forms", "admin", "me", "adminMembers"], help: "managing-member-records" };
 export const headers = memberPageHeaders;
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "manage:members");
   const viewer = await adminViewerFor(user);
   const search = new URL(request.url).searchParams;
   const [list, households] = await Promise.all([
-    listMembers(viewer, { q: search.get("q") ?? "", page: pageParam(search) }),
+    listMembers(
+      viewer,
+      { q: search.get("q") ?? "", page: pageParam(search) },
+      { recordView: { requestId: context.requestId, ipAddress: context.clientIp } },
+    ),
     householdOptions(viewer),
   ]);
   return Response.json(

@@ -101,6 +101,48 @@ describe("an administrator opening a member's record", () => {
   });
 });
 
+describe("an administrator reading the members list", () => {
+  it("records one access event for a page showing an admins-level phone, naming whose and which", async () => {
+    const member = await db.addMember({
+      givenName: "Zenaida",
+      familyName: "Listview",
+      phone: "+63 917 444 5555",
+      privacy: { ...CHURCH_ONLY, phone: "admins" },
+    });
+    const response = await browse(admin, db.at("/admin/members?q=Listview"));
+    expect(await response.text()).toContain("+63 917 444 5555");
+    const events = await db.across((tx) =>
+      tx.select().from(auditLog).where(eq(auditLog.action, "members.viewed_private_fields"))
+    );
+    const naming = events.filter((event) => JSON.stringify(event.after).includes(member.id));
+    expect(naming).toHaveLength(1);
+    expect(naming[0]).toMatchObject({
+      actorUserId: adminUserId,
+      churchId: member.churchId,
+      recordType: "member",
+      recordId: null,
+      after: { members: [{ memberId: member.id, fields: ["phone"] }] },
+    });
+  });
+
+  it("records nothing for a page whose details are all at church level", async () => {
+    await db.addMember({
+      givenName: "Quintin",
+      familyName: "Openbook",
+      phone: "+63 917 666 7777",
+      privacy: CHURCH_ONLY,
+    });
+    const before = await db.across((tx) =>
+      tx.select().from(auditLog).where(eq(auditLog.action, "members.viewed_private_fields"))
+    );
+    expect((await browse(admin, db.at("/admin/members?q=Openbook"))).status).toBe(200);
+    const after = await db.across((tx) =>
+      tx.select().from(auditLog).where(eq(auditLog.action, "members.viewed_private_fields"))
+    );
+    expect(after).toHaveLength(before.length);
+  });
+});
+
 describe("other views", () => {
   it("a leader's directory card of a member of their group records no access event", async () => {
     const member = await db.addMember({
