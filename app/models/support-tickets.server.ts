@@ -283,63 +283,55 @@ export async function findTicketForStaff(staff: CurrentUser, ticketId: string): 
 
 export type TicketOutcome = { ok: true } | { ok: false; status: 404 };
 
-/** The requester writes again: back to staff (`open`), a closed ticket included. */
-export async function replyAsRequester(
+/**
+ * A change the requester makes to their own ticket, locked for the change,
+ * with its status move audited; 404 for anyone else's or an unknown ticket.
+ */
+async function changeOwnTicket(
   user: CurrentUser,
   ticketId: string,
-  message: string,
-  meta: RequestMeta = {}
+  change: { action: string; status: TicketStatus; message?: string },
+  meta: RequestMeta
 ): Promise<TicketOutcome> {
   const churchId = requesterChurch(user);
   if (!isUuid(ticketId)) return { ok: false, status: 404 };
   return withChurch(churchId, async (tx) => {
     const ticket = await ownTicket(tx, user, ticketId, true);
     if (!ticket) return { ok: false, status: 404 } as const;
+    // Closing a closed ticket again changes nothing and says nothing.
+    if (change.message === undefined && ticket.status === change.status) return { ok: true } as const;
     const now = new Date();
-    await tx.insert(ticketMessages).values({ churchId, ticketId, authorId: user.id, body: message, createdAt: now });
-    await tx.update(supportTickets).set({ status: "open", updatedAt: now }).where(eq(supportTickets.id, ticketId));
+    if (change.message !== undefined) {
+      await tx.insert(ticketMessages).values({ churchId, ticketId, authorId: user.id, body: change.message, createdAt: now });
+    }
+    await tx.update(supportTickets).set({ status: change.status, updatedAt: now }).where(eq(supportTickets.id, ticketId));
     await recordAudit(tx, {
       churchId,
       actorUserId: user.id,
-      action: "ticket.replied",
+      action: change.action,
       recordType: "support_ticket",
       recordId: ticketId,
       before: { status: ticket.status },
-      after: { status: "open" },
+      after: { status: change.status },
       ...meta,
     });
     return { ok: true } as const;
   });
 }
 
-/** The requester says their question is answered. */
-export async function closeAsRequester(
+/** The requester writes again: back to staff (`open`), a closed ticket included. */
+export function replyAsRequester(
   user: CurrentUser,
   ticketId: string,
+  message: string,
   meta: RequestMeta = {}
 ): Promise<TicketOutcome> {
-  const churchId = requesterChurch(user);
-  if (!isUuid(ticketId)) return { ok: false, status: 404 };
-  return withChurch(churchId, async (tx) => {
-    const ticket = await ownTicket(tx, user, ticketId, true);
-    if (!ticket) return { ok: false, status: 404 } as const;
-    if (ticket.status === "closed") return { ok: true } as const;
-    await tx
-      .update(supportTickets)
-      .set({ status: "closed", updatedAt: new Date() })
-      .where(eq(supportTickets.id, ticketId));
-    await recordAudit(tx, {
-      churchId,
-      actorUserId: user.id,
-      action: "ticket.closed",
-      recordType: "support_ticket",
-      recordId: ticketId,
-      before: { status: ticket.status },
-      after: { status: "closed" },
-      ...meta,
-    });
-    return { ok: true } as const;
-  });
+  return changeOwnTicket(user, ticketId, { action: "ticket.replied", status: "open", message }, meta);
+}
+
+/** The requester says their question is answered. */
+export function closeAsRequester(user: CurrentUser, ticketId: string, meta: RequestMeta = {}): Promise<TicketOutcome> {
+  return changeOwnTicket(user, ticketId, { action: "ticket.closed", status: "closed" }, meta);
 }
 
 export interface InboxTicket extends TicketSummary {
