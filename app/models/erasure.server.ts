@@ -19,6 +19,7 @@ import { logger } from "~/utils/logger.server";
 import { deleteObject } from "~/utils/storage.server";
 import { recordAudit } from "./audit.server";
 import { sendErasureOutcomeMail } from "./erasure-mail.server";
+import { scrubTickets } from "./erasure-tickets.server";
 import { PHOTO_SIZES } from "./photo-images.server";
 import { isUuid } from "./roles.server";
 import type { CurrentUser, RequestMeta } from "./users.server";
@@ -396,6 +397,9 @@ export interface ErasedPerson {
   userId: string | null;
   /** Stored photo to delete once the transaction has committed. */
   photoKey: string | null;
+  /** Stored ticket screenshots to delete once the transaction has committed. */
+  screenshotKeys: string[];
+  ticketMessagesRemoved: number;
   groupsLeft: number;
   invitationsRevoked: number;
   sessionsEnded: number;
@@ -412,6 +416,7 @@ function erasedSummary(erased: ErasedPerson) {
     invitationsRevoked: erased.invitationsRevoked,
     sessionsEnded: erased.sessionsEnded,
     consentRecordsUnlinked: erased.consentRecordsUnlinked,
+    ticketMessagesRemoved: erased.ticketMessagesRemoved,
   };
 }
 
@@ -425,7 +430,8 @@ function erasedSummary(erased: ErasedPerson) {
  * entry); households and groups themselves are the church's and stay. The
  * account can never sign in again: e-mail replaced, Google and Cognito ids
  * dropped, deactivated, sessions ended, open invitations to the old address
- * revoked; consent records lose their link to it. Audit entries stay: they are
+ * revoked; consent records lose their link to it; the subjects and messages of
+ * their support tickets are replaced (erasure-tickets.server.ts). Audit entries stay: they are
  * the legal record, and hold ids, not these details.
  *
  * Photo files are deleted by `afterErasure` once the transaction commits, so
@@ -487,6 +493,7 @@ export async function anonymizePerson(
   let invitationsRevoked = 0;
   let sessionsEnded = 0;
   let consentRecordsUnlinked = 0;
+  let tickets = { messagesScrubbed: 0, screenshotKeys: [] as string[] };
   const oldEmails = [account?.email, record?.email].filter((e): e is string => !!e).map((e) => e.toLowerCase());
   if (oldEmails.length > 0) {
     const revoked = await tx
@@ -531,6 +538,7 @@ export async function anonymizePerson(
         .where(eq(consentRecords.userId, account.id))
         .returning({ id: consentRecords.id })
     ).length;
+    tickets = await scrubTickets(tx, target.churchId, account.id);
   }
   return {
     memberId: record?.id ?? null,
@@ -540,11 +548,18 @@ export async function anonymizePerson(
     invitationsRevoked,
     sessionsEnded,
     consentRecordsUnlinked,
+    screenshotKeys: tickets.screenshotKeys,
+    ticketMessagesRemoved: tickets.messagesScrubbed,
   };
 }
 
-/** After the commit: the photo files, and sessions a Redis store keeps outside the database. */
+/** After the commit: the photo and screenshot files, and sessions a Redis store keeps outside the database. */
 export async function afterErasure(erased: ErasedPerson): Promise<void> {
+  for (const key of erased.screenshotKeys) {
+    await deleteObject(key).catch((error: unknown) =>
+      logger.warn({ err: error, event: "erasure_screenshot_delete_failed", memberId: erased.memberId }, "could not delete an erased requester's screenshot")
+    );
+  }
   if (erased.photoKey) {
     for (const size of PHOTO_SIZES) {
       await deleteObject(`${erased.photoKey}-${size}.webp`).catch((error: unknown) =>

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, ne } from "drizzle-orm";
 import { z } from "zod";
 import { groupMemberships, groups, households, members } from "~/db/schema.server";
 import { withChurch, type Tx } from "~/db/tenancy.server";
@@ -50,24 +50,31 @@ export interface MemberListPage {
   q: string;
 }
 
-/** Every member of the church (removed ones aside), 50 a page, by family name; `q` searches names. */
 /** The contact details the members list shows beside each name. */
 const LIST_FIELDS: readonly EditableField[] = ["email", "phone"];
 
 /**
- * One page of the members list. With `recordView` (the page's loader), a page
- * showing `admins`-level details is one access event naming whose and which
- * ("members.viewed_private_fields"), like opening a record.
+ * One page of the members list: every member of the church (removed ones
+ * aside, and `except` if given), 50 a page, by family name; `q` searches names.
+ * With `recordView` (the page's loader), a page showing `admins`-level details
+ * is one access event naming whose and which ("members.viewed_private_fields"),
+ * like opening a record; `shows` names the details the page puts beside each
+ * name (the members list shows e-mail and phone, the merge search e-mail and birthday).
  */
 export async function listMembers(
   viewer: AdminViewer,
-  query: { q?: string; page?: number } = {},
-  options: { recordView?: RequestMeta } = {},
+  query: { q?: string; page?: number; except?: string } = {},
+  options: { recordView?: RequestMeta; shows?: readonly EditableField[] } = {},
 ): Promise<MemberListPage> {
   const q = (query.q ?? "").trim().slice(0, 100);
   const wanted = Number.isInteger(query.page) && query.page! > 0 ? query.page! : 1;
+  const shows = options.shows ?? LIST_FIELDS;
   return withChurch(viewer.churchId, async (tx) => {
-    const where = and(isNull(members.deletedAt), q ? and(matching(q), nameVisible(viewer)) : undefined);
+    const where = and(
+      isNull(members.deletedAt),
+      query.except && isUuid(query.except) ? ne(members.id, query.except) : undefined,
+      q ? and(matching(q), nameVisible(viewer)) : undefined,
+    );
     const [{ total } = { total: 0 }] = await tx.select({ total: count() }).from(members).where(where);
     const pageCount = Math.max(1, Math.ceil(total / MEMBERS_PER_PAGE));
     const page = Math.min(wanted, pageCount);
@@ -82,7 +89,7 @@ export async function listMembers(
     const records = await withGroupIds(tx, rows);
     const privateShown = options.recordView
       ? records.flatMap((record) => {
-          const fields = privateFieldsShown(viewer, record).filter((field) => LIST_FIELDS.includes(field));
+          const fields = privateFieldsShown(viewer, record).filter((field) => shows.includes(field));
           return fields.length > 0 ? [{ memberId: record.id, fields }] : [];
         })
       : [];

@@ -27,6 +27,8 @@ export const meta: MetaFunction = () => [{ title: "Member · Kapatiran" }];
 export const handle = { i18n: ["common", "forms", "admin", "me", "adminMembers"], help: "managing-member-records" };
 export const headers = memberPageHeaders;
 
+const MERGE_FIELDS = ["email", "birthday"] as const;
+
 /**
  * One member of the admin's church; a removed member or another church's id is a plain 404.
  * `recordView`: the page is about to show the record, so showing private details is audited.
@@ -40,11 +42,13 @@ async function load(request: Request, memberId: string | undefined, recordView?:
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { viewer, detail } = await load(request, params.memberId, { requestId: context.requestId, ipAddress: context.clientIp });
+  const recordView = { requestId: context.requestId, ipAddress: context.clientIp };
+  const { viewer, detail } = await load(request, params.memberId, recordView);
   const search = new URL(request.url).searchParams;
   const find = (search.get("find") ?? "").trim().slice(0, 100);
+  // The merge candidates show e-mail and birthday: an access event like the members list.
   const candidates = find
-    ? (await listMembers(viewer, { q: find })).entries.filter((entry) => entry.id !== detail.member.id)
+    ? (await listMembers(viewer, { q: find, except: detail.member.id }, { recordView, shows: MERGE_FIELDS })).entries
     : [];
   return Response.json(
     { detail, households: await householdOptions(viewer), find, candidates, done: search.get("done") },

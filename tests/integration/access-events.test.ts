@@ -143,6 +143,27 @@ describe("an administrator reading the members list", () => {
   });
 });
 
+describe("an administrator searching for a duplicate to merge", () => {
+  it("records an access event for a candidate's admins-level birthday, and none for the record's own member", async () => {
+    const record = await db.addMember({ givenName: "Rosario", familyName: "Mergefinder", privacy: CHURCH_ONLY });
+    const candidate = await db.addMember({
+      givenName: "Rosa",
+      familyName: "Mergefinder",
+      birthday: "1984-03-09",
+      privacy: { ...CHURCH_ONLY, birthday: "admins" },
+    });
+    const response = await browse(admin, db.at(`/admin/members/${record.id}?find=Mergefinder`));
+    expect(await response.text()).toContain("1984-03-09");
+    const events = await db.across((tx) =>
+      tx.select().from(auditLog).where(eq(auditLog.action, "members.viewed_private_fields"))
+    );
+    const naming = events.filter((event) => JSON.stringify(event.after).includes(candidate.id));
+    expect(naming).toHaveLength(1);
+    expect(naming[0]!.after).toEqual({ members: [{ memberId: candidate.id, fields: ["birthday"] }] });
+    expect(JSON.stringify(naming[0]!.after)).not.toContain(record.id);
+  });
+});
+
 describe("other views", () => {
   it("a leader's directory card of a member of their group records no access event", async () => {
     const member = await db.addMember({

@@ -11,10 +11,15 @@ import {
   households,
   members,
   sessions,
+  supportTickets,
+  ticketMessages,
   users,
 } from "~/db/schema.server";
 import { seedDemo } from "~/db/seed/demo.server";
 import { acrossChurches } from "~/db/tenancy.server";
+import { REMOVED_TEXT } from "~/models/erasure-tickets.server";
+import { openTicket, replyAsStaff } from "~/models/support-tickets.server";
+import { findCurrentUser } from "~/models/users.server";
 import { browse, postForm, type CookieJar } from "../support/browser";
 import { startTestServer, type TestServer } from "../support/server";
 import { signIn, signedInJar } from "../support/sign-in";
@@ -200,6 +205,14 @@ describe("administrators decide", () => {
     );
     expect(groupsBefore.length).toBeGreaterThan(0);
     expect((await page(member, "/directory")).status).toBe(200);
+    // A support question of hers, answered by staff.
+    const opened = await openTicket((await findCurrentUser(maria.userId))!, {
+      subject: "Maria's question about her household",
+      message: "My husband's number is 0917 000 1111.",
+    });
+    if (!opened.ok) throw new Error("could not open the test ticket");
+    const [staffUser] = await across((tx) => tx.select().from(users).where(eq(users.email, "staff@kapatiran.example")));
+    expect((await replyAsStaff((await findCurrentUser(staffUser!.id))!, opened.id, { message: "Updated for you.", status: "waiting" })).ok).toBe(true);
     const mailsBefore = inbox.length;
 
     const approved = await post(admin, `/admin/requests/${id}`, {
@@ -271,6 +284,11 @@ describe("administrators decide", () => {
       }
       const [request] = await tx.select().from(dataRequests).where(eq(dataRequests.id, id));
       expect(request).toMatchObject({ status: "approved", decisionReason: "Done as asked" });
+      // Her words in support tickets are replaced; the staff reply stays.
+      const [ticket] = await tx.select().from(supportTickets).where(eq(supportTickets.id, opened.id));
+      expect(ticket).toMatchObject({ subject: REMOVED_TEXT, status: "closed" });
+      const thread = await tx.select().from(ticketMessages).where(eq(ticketMessages.ticketId, opened.id));
+      expect(thread.map((message) => message.body).sort()).toEqual([REMOVED_TEXT, "Updated for you."].sort());
     });
     const households_ = await page(admin, "/admin/members/households");
     expect(households_.status).toBe(200);
