@@ -9,10 +9,31 @@ import { defineConfig, devices } from "@playwright/test";
  * folder so the demo seed runs fresh every time.
  */
 const port = Number(process.env.E2E_PORT ?? 3107);
-// Workers load this file again; the env var makes them agree on one folder.
+// Workers load this file again; the env vars make them agree on the folders.
 process.env.KAPATIRAN_E2E_DATA ??= fs.mkdtempSync(path.join(os.tmpdir(), "kapatiran-e2e-"));
-const dataDir = process.env.KAPATIRAN_E2E_DATA;
+process.env.KAPATIRAN_E2E_DATA_2 ??= fs.mkdtempSync(path.join(os.tmpdir(), "kapatiran-e2e-"));
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** The built app on its embedded default, in a throwaway data folder. */
+function server(serverPort: number, dataDir: string) {
+  return {
+    command: "node build/server/index.js",
+    url: `http://localhost:${serverPort}/readyz`,
+    timeout: 90_000,
+    reuseExistingServer: false,
+    stdout: "ignore" as const,
+    stderr: "pipe" as const,
+    env: {
+      PORT: String(serverPort),
+      DATA_DIR: dataDir,
+      NODE_ENV: "test",
+      LOG_LEVEL: "error",
+      APP_URL: `http://localhost:${serverPort}`,
+      AUTH_RATE_LIMIT_PER_MINUTE: "600",
+    },
+  };
+}
+const chrome = { ...devices["Desktop Chrome"], channel: undefined };
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -39,21 +60,14 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
-  webServer: {
-    command: "node build/server/index.js",
-    url: `http://localhost:${port}/readyz`,
-    timeout: 90_000,
-    reuseExistingServer: false,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: {
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      NODE_ENV: "test",
-      LOG_LEVEL: "error",
-      APP_URL: `http://localhost:${port}`,
-      AUTH_RATE_LIMIT_PER_MINUTE: "600",
+  projects: [
+    { name: "chromium", testIgnore: /privacy-walkthrough/, use: chrome },
+    // Erases a demo account and publishes a policy version: a server and database of its own.
+    {
+      name: "privacy-walkthrough",
+      testMatch: /privacy-walkthrough\.spec\.ts/,
+      use: { ...chrome, baseURL: `http://localhost:${port + 1}` },
     },
-  },
+  ],
+  webServer: [server(port, process.env.KAPATIRAN_E2E_DATA), server(port + 1, process.env.KAPATIRAN_E2E_DATA_2)],
 });
