@@ -8,6 +8,7 @@ import { env } from "../app/utils/env.server";
 import { logger } from "../app/utils/logger.server";
 import { closeRedis } from "../app/utils/redis.server";
 import { sessionStore } from "../app/auth/session.server";
+import { startOperationsTicker } from "../app/ops/ticker.server";
 import { createApp } from "./app";
 import { localIdentityProviderFromEnv } from "./local-idp/from-env";
 import { closeGracefully } from "./shutdown";
@@ -49,12 +50,15 @@ async function main() {
       .catch((error: unknown) => logger.error({ err: error }, "session purge failed"));
   }, 60 * 60_000);
   purge.unref();
+  // Minute rollups, EMF lines and alert rules (app/ops).
+  const stopTicker = startOperationsTicker();
 
   const stop = (signal: string) => {
     if (shuttingDown) return;
     shuttingDown = true;
     logger.info({ signal }, "shutting down: finishing requests in flight");
     void closeGracefully(server, async () => {
+      await stopTicker();
       await closeRedis();
       await disconnectDatabase();
     }).then((clean) => process.exit(clean ? 0 : 1));

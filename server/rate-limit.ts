@@ -1,6 +1,7 @@
 import type { RequestHandler } from "express";
 import type { Redis } from "ioredis";
 import { logger } from "../app/utils/logger.server";
+import { recordRateLimitHit } from "../app/ops/minute-recorder.server";
 import { metrics } from "../app/utils/metrics.server";
 
 /**
@@ -62,6 +63,7 @@ export function rateLimit(options: RateLimitOptions): RequestHandler {
       .then(({ count, resetMs }) => {
         if (count <= options.limit) return next();
         metrics().rateLimited.inc({ scope: options.scope });
+        recordRateLimitHit();
         logger.warn(
           { event: "rate_limited", security: true, scope: options.scope, ip: req.ip, requestId: res.locals.requestId },
           "rate limit reached",

@@ -528,3 +528,4 @@ export type PolicyVersion = typeof policyVersions.$inferSelect;
 export type ConsentRecord = typeof consentRecords.$inferSelect;
 export type DataRequest = typeof dataRequests.$inferSelect;
 export type RetentionRun = typeof retentionRuns.$inferSelect;
+export * from "./schema-ops.server";

@@ -73,6 +73,25 @@ const schema = z
     METRICS_TOKEN: optionalText,
     SENTRY_DSN: optionalUrl(["http:", "https:"]),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** This app process's name in metrics and rollups (blue-green runs two: "blue", "green"); hostname:port when absent. */
+    INSTANCE_NAME: optionalText,
+    /** What is deployed (a git commit or tag), reported with client errors. */
+    RELEASE: optionalText,
+    /** How often figures are rolled up, EMF lines written and alert rules evaluated; 60 in production, shorter in tests. */
+    METRICS_INTERVAL_SECONDS: z.coerce.number().positive().max(3600).default(60),
+    /** Operators told when an alert fires or clears, comma-separated e-mail addresses. */
+    OPS_ALERT_EMAILS: optionalText,
+    /** Where alerts are also posted as JSON (an SNS HTTPS endpoint, a chat webhook). */
+    ALERT_WEBHOOK_URL: optionalUrl(["http:", "https:"]),
+    /** Refused sign-ins per minute above which the sign_in_failures alert fires (app/ops/thresholds.ts by default). */
+    ALERT_SIGN_IN_FAILURES_PER_MINUTE: z.coerce.number().int().positive().optional(),
+    /** Rate-limit refusals per minute above which the rate_limit_hits alert fires (app/ops/thresholds.ts by default). */
+    ALERT_RATE_LIMIT_HITS_PER_MINUTE: z.coerce.number().int().positive().optional(),
+    /** Test-only fault switch at /platform/ops/faults; production refuses to start with it. */
+    ALLOW_FAULT_INJECTION: z
+      .enum(["true", "false", "1", "0", ""])
+      .optional()
+      .transform((v) => v === "true" || v === "1"),
     /** Seed demo data into a DATABASE_URL database too (never the default). */
     SEED_DEMO: z
       .enum(["true", "false", "1", "0", ""])
@@ -107,6 +126,13 @@ const schema = z
         path: ["COGNITO_DOMAIN"],
         message:
           "is required in production: the local identity provider is for development only (also set COGNITO_CLIENT_ID, COGNITO_USER_POOL_ID, AWS_REGION)",
+      });
+    }
+    if (production && value.ALLOW_FAULT_INJECTION) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["ALLOW_FAULT_INJECTION"],
+        message: "is for tests and drills only: production never injects faults",
       });
     }
     if (value.S3_ENDPOINT && !value.S3_BUCKET) {

@@ -1,4 +1,5 @@
-import { Counter, Registry, collectDefaultMetrics } from "prom-client";
+import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { LATENCY_BUCKETS_MS } from "~/ops/thresholds";
 
 /**
  * Process-wide Prometheus registry, on globalThis because the Express entry
@@ -9,6 +10,9 @@ interface Metrics {
   signInFailures: Counter<"reason">;
   signIns: Counter;
   rateLimited: Counter<"scope">;
+  httpRequests: Counter<"method" | "route" | "status">;
+  httpErrors: Counter<"method" | "route">;
+  httpDuration: Histogram<"method" | "route">;
 }
 
 const slot = Symbol.for("kapatiran.metrics");
@@ -29,6 +33,25 @@ function create(): Metrics {
       name: "kapatiran_rate_limited_total",
       help: "Requests refused by a rate limit",
       labelNames: ["scope"],
+      registers: [registry],
+    }),
+    httpRequests: new Counter({
+      name: "kapatiran_http_requests_total",
+      help: "Finished HTTP requests, by method, route pattern and status",
+      labelNames: ["method", "route", "status"],
+      registers: [registry],
+    }),
+    httpErrors: new Counter({
+      name: "kapatiran_http_errors_total",
+      help: "HTTP responses with status 500 or above, by method and route pattern",
+      labelNames: ["method", "route"],
+      registers: [registry],
+    }),
+    httpDuration: new Histogram({
+      name: "kapatiran_http_request_duration_seconds",
+      help: "Server time of HTTP requests, by method and route pattern",
+      labelNames: ["method", "route"],
+      buckets: LATENCY_BUCKETS_MS.map((ms) => ms / 1000),
       registers: [registry],
     }),
   };

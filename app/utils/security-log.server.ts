@@ -1,4 +1,5 @@
 import { logger } from "./logger.server";
+import { recordSignInFailure as countInMinute } from "~/ops/minute-recorder.server";
 import { metrics } from "./metrics.server";
 
 export type SignInFailure =
@@ -20,6 +21,7 @@ export function recordSignInFailure(
   details: { requestId?: string; ip?: string; email?: string; detail?: string },
 ) {
   metrics().signInFailures.inc({ reason });
+  countInMinute();
   const email = details.email ? maskEmail(details.email) : undefined;
   logger.warn({ event: "sign_in_refused", security: true, reason, ...details, email }, "sign-in refused");
 }
