@@ -28,3 +28,18 @@ export async function requirePermission(
   }
   return user;
 }
+
+/**
+ * The permission, then the record the URL names: `find` returns it, or null
+ * for an unknown id (or one this page does not serve), which is a plain 404.
+ */
+export async function requireRecord<T>(
+  request: Request,
+  permission: Permission,
+  find: () => Promise<T | null | undefined> | T | null | undefined,
+): Promise<{ user: CurrentUser; record: T }> {
+  const user = await requirePermission(request, permission);
+  const record = await find();
+  if (record === null || record === undefined) throw new Response("Not Found", { status: 404 });
+  return { user, record };
+}

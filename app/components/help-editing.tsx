@@ -2,7 +2,8 @@ import { useTranslation } from "react-i18next";
 import type { FormState } from "~/components/form";
 import { valueOf } from "~/components/form";
 import type { DiffLine } from "~/models/help-diff.server";
-import type { Conflict, RevisionDiff } from "~/models/help-editing.server";
+import type { Conflict } from "~/models/help-editing.server";
+import type { RevisionDiff } from "~/models/help-staff-view.server";
 
 /**
  * Pieces of the staff help editor shared by its pages: the Markdown field,

@@ -37,21 +37,8 @@ export function helpLocaleOf(locale: string): HelpLocale {
   return locale === "fil" ? "fil" : "en";
 }
 
-/**
- * plainText() gives text escaped for HTML (`&amp;`, `&lt;`…); React escapes
- * again, so decode the few entities sanitize-html writes back to characters.
- */
-function textOf(markdown: string): string {
-  return plainText(markdown)
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&amp;/g, "&");
-}
-
 /** A title as plain text; one that was all markup still needs words to link with. */
-const titleOf = (row: { title: string; slug: string }) => textOf(row.title) || row.slug;
+const titleOf = (row: { title: string; slug: string }) => plainText(row.title) || row.slug;
 
 const translation = alias(helpArticles, "translation");
 
@@ -342,7 +329,7 @@ export async function searchHelp(rawQuery: string, locale: string): Promise<Sear
       kind: row.kind,
       locale: row.locale,
       title: titleOf(row),
-      excerpt: excerptOf(textOf(row.headline)),
+      excerpt: excerptOf(plainText(row.headline)),
       fallback: row.locale !== language,
     }));
 }

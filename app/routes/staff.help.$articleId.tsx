@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requirePermission } from "~/auth/guards.server";
+import { requireRecord } from "~/auth/guards.server";
 import { FormErrors, SelectField, TextField, useFormState, valueOf, type FormState } from "~/components/form";
 import {
   ConflictNotice,
@@ -12,14 +12,9 @@ import {
   StatusBadge,
   useDateTime,
 } from "~/components/help-editing";
-import {
-  findArticleForEditor,
-  saveArticle,
-  saveArticleForm,
-  statusOf,
-  type ArticleForEditor,
-  type Conflict,
-} from "~/models/help-editing.server";
+import { saveArticleForm } from "~/models/help-editing-forms.server";
+import { saveArticle, statusOf, type Conflict } from "~/models/help-editing.server";
+import { findArticleForEditor, type ArticleForEditor } from "~/models/help-staff-view.server";
 import { formValues, invalid, parseForm } from "~/utils/forms";
 import { HELP_CATEGORIES, NEXT_STATUSES } from "~/utils/help-content";
 import { previewOf } from "~/utils/help-preview.server";
@@ -31,10 +26,8 @@ export const handle = { i18n: ["common", "forms", "staffHelp"], help: "writing-h
 export const headers = memberPageHeaders;
 
 async function articleFor(request: Request, articleId: string | undefined) {
-  const user = await requirePermission(request, "manage:help");
-  const data = articleId ? await findArticleForEditor(articleId) : null;
-  if (!data) throw new Response("Not Found", { status: 404 });
-  return { user, data };
+  const { user, record } = await requireRecord(request, "manage:help", () => (articleId ? findArticleForEditor(articleId) : null));
+  return { user, data: record };
 }
 
 /** One article or translation: the editor, its translation or source, and readers' feedback. */

@@ -1,19 +1,17 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requirePermission } from "~/auth/guards.server";
+import { requireRecord } from "~/auth/guards.server";
 import { FormErrors, useFormState, type FormState } from "~/components/form";
 import { ConflictNotice, RevisionDiffView, StatusBadge, useDateTime } from "~/components/help-editing";
+import { restoreForm } from "~/models/help-editing-forms.server";
+import { restoreRevision, statusOf, type Conflict } from "~/models/help-editing.server";
 import {
   articleHistory,
   diffRevisions,
-  restoreForm,
-  restoreRevision,
-  statusOf,
   type ArticleHistory,
-  type Conflict,
   type RevisionDiff,
-} from "~/models/help-editing.server";
+} from "~/models/help-staff-view.server";
 import { formValues, parseForm, refused } from "~/utils/forms";
 import { memberPageHeaders } from "~/utils/http-headers";
 
@@ -22,10 +20,8 @@ export const handle = { i18n: ["common", "forms", "staffHelp"], help: "writing-h
 export const headers = memberPageHeaders;
 
 async function historyFor(request: Request, articleId: string | undefined) {
-  const user = await requirePermission(request, "manage:help");
-  const history = articleId ? await articleHistory(articleId) : null;
-  if (!history) throw new Response("Not Found", { status: 404 });
-  return { user, history };
+  const { user, record } = await requireRecord(request, "manage:help", () => (articleId ? articleHistory(articleId) : null));
+  return { user, history: record };
 }
 
 const revisionParam = (value: string | null) => (value && /^[1-9]\d{0,8}$/.test(value) ? Number(value) : null);

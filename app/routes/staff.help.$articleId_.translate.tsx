@@ -1,16 +1,12 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requirePermission } from "~/auth/guards.server";
+import { requireRecord } from "~/auth/guards.server";
 import { FormErrors, SelectField, TextField, useFormState, type FormState } from "~/components/form";
 import { HelpBody, MarkdownField, MarkdownPreview } from "~/components/help-editing";
-import {
-  createTranslation,
-  findArticleForEditor,
-  statusOf,
-  translationForm,
-  type ArticleForEditor,
-} from "~/models/help-editing.server";
+import { translationForm } from "~/models/help-editing-forms.server";
+import { createTranslation, statusOf } from "~/models/help-editing.server";
+import { findArticleForEditor, type ArticleForEditor } from "~/models/help-staff-view.server";
 import { formValues, invalid, parseForm } from "~/utils/forms";
 import { previewOf } from "~/utils/help-preview.server";
 import { memberPageHeaders } from "~/utils/http-headers";
@@ -22,10 +18,11 @@ export const headers = memberPageHeaders;
 
 /** The English article to translate; a translation (or an unknown id) has nothing to translate from. */
 async function sourceFor(request: Request, articleId: string | undefined) {
-  const user = await requirePermission(request, "manage:help");
-  const data = articleId ? await findArticleForEditor(articleId) : null;
-  if (!data || data.article.sourceId || data.article.locale !== "en") throw new Response("Not Found", { status: 404 });
-  return { user, data };
+  const { user, record } = await requireRecord(request, "manage:help", async () => {
+    const data = articleId ? await findArticleForEditor(articleId) : null;
+    return data && !data.article.sourceId && data.article.locale === "en" ? data : null;
+  });
+  return { user, data: record };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -4,14 +4,9 @@ import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { FormErrors, SelectField, TextField, useFormState, valueOf, type FormState } from "~/components/form";
 import { MarkdownField, MarkdownPreview, OutOfDateBadge, StatusBadge, useDateTime } from "~/components/help-editing";
-import {
-  createArticle,
-  listForStaff,
-  newArticleForm,
-  statusOf,
-  type StaffEntry,
-  type StaffVersion,
-} from "~/models/help-editing.server";
+import { newArticleForm } from "~/models/help-editing-forms.server";
+import { createArticle, statusOf } from "~/models/help-editing.server";
+import { listForStaff, type StaffEntry, type StaffVersion } from "~/models/help-staff-view.server";
 import { formValues, invalid, parseForm } from "~/utils/forms";
 import { memberPageHeaders } from "~/utils/http-headers";
 import { HELP_CATEGORIES } from "~/utils/help-content";

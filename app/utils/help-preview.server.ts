@@ -1,7 +1,7 @@
 import { formValues } from "~/utils/forms";
 import { BODY_MAX } from "~/utils/help-content";
 import { renderMarkdown } from "~/utils/markdown.server";
-import { normalizeBody } from "~/models/help-editing.server";
+import { normalizeBody } from "~/models/help-editing-forms.server";
 
 /**
  * The editor's "Preview" button: the form comes back as typed, with the

@@ -71,12 +71,23 @@ export function renderMarkdown(markdown: string): string {
   return sanitizeHtml(marked.parse(markdown) as string, SAFE);
 }
 
-/** Sanitize text that must hold no markup at all (titles, FAQ questions, excerpts). */
+/**
+ * The words of Markdown, with no markup at all (titles, FAQ questions,
+ * excerpts): plain characters for React to escape, never for innerHTML.
+ * sanitize-html writes text escaped for HTML, so the few entities it
+ * produces are turned back into the characters they stand for (`&amp;` last,
+ * so `&amp;lt;` stays the text "&lt;").
+ */
 export function plainText(markdown: string): string {
   return sanitizeHtml(marked.parse(markdown) as string, {
     allowedTags: [],
     allowedAttributes: {},
   })
     .replace(/\s+/g, " ")
-    .trim();
+    .trim()
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&amp;/g, "&");
 }
