@@ -12,22 +12,26 @@ const port = Number(process.env.E2E_PORT ?? 3107);
 // Workers load this file again; the env vars make them agree on the folders.
 process.env.KAPATIRAN_E2E_DATA ??= fs.mkdtempSync(path.join(os.tmpdir(), "kapatiran-e2e-"));
 process.env.KAPATIRAN_E2E_DATA_2 ??= fs.mkdtempSync(path.join(os.tmpdir(), "kapatiran-e2e-"));
+// Each server's whole output, checked by tests/e2e/global-teardown.ts for e-mail addresses.
+process.env.KAPATIRAN_E2E_LOGS ??= fs.mkdtempSync(path.join(os.tmpdir(), "kapatiran-e2e-logs-"));
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /** The built app on its embedded default, in a throwaway data folder. */
 function server(serverPort: number, dataDir: string) {
+  // At info level, one line per request: if a server will not start, its reason is in this file.
+  const logFile = path.join(process.env.KAPATIRAN_E2E_LOGS!, `server-${serverPort}.log`);
   return {
-    command: "node build/server/index.js",
+    command: `node build/server/index.js > ${logFile} 2>&1`,
     url: `http://localhost:${serverPort}/readyz`,
     timeout: 90_000,
     reuseExistingServer: false,
     stdout: "ignore" as const,
-    stderr: "pipe" as const,
+    stderr: "ignore" as const,
     env: {
       PORT: String(serverPort),
       DATA_DIR: dataDir,
       NODE_ENV: "test",
-      LOG_LEVEL: "error",
+      LOG_LEVEL: "info",
       APP_URL: `http://localhost:${serverPort}`,
       AUTH_RATE_LIMIT_PER_MINUTE: "600",
     },
@@ -37,6 +41,7 @@ const chrome = { ...devices["Desktop Chrome"], channel: undefined };
 
 export default defineConfig({
   testDir: "tests/e2e",
+  globalTeardown: "./tests/e2e/global-teardown.ts",
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -65,7 +65,7 @@ export default async function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) loadContext.logger.error({ err: error }, "render failed");
+          if (shellRendered) logger.error({ err: error, requestId: loadContext.requestId }, "render failed");
         },
       },
     );
@@ -75,5 +75,7 @@ export default async function handleRequest(
 
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return; // the visitor went away; nothing to fix
-  (context.logger ?? logger).error({ err: error, path: new URL(request.url).pathname }, "unhandled error");
+  // The stack (pino's err serializer), the request id to find the access line, the path without its query.
+  const requestId = context.requestId as string | undefined;
+  logger.error({ err: error, requestId, path: new URL(request.url).pathname }, "unhandled error");
 };

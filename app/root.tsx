@@ -16,6 +16,8 @@ import { useNonce } from "~/components/nonce";
 import { PageShell } from "~/components/page-shell";
 import { currentUser } from "~/auth/session.server";
 import { consentForPage } from "~/models/consent.server";
+import { pageRoute } from "~/ops/page-route";
+import { analyticsAllowed } from "~/ops/vitals.server";
 import { i18next } from "~/i18n/i18next.server";
 import stylesheet from "~/styles/app.build.css";
 import { env } from "~/utils/env.server";
@@ -29,7 +31,11 @@ export const handle = { i18n: "common" };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await i18next.getLocale(request);
-  const [user, consent] = await Promise.all([currentUser(request), consentForPage(request)]);
+  const [user, consent, analytics] = await Promise.all([
+    currentUser(request),
+    consentForPage(request),
+    analyticsAllowed(request),
+  ]);
   return {
     locale,
     // Whether the cookie banner shows: decided from the consent cookie (ADR 007).
@@ -39,6 +45,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       ? { displayName: user.displayName, churchName: user.churchName, permissions: user.permissions }
       : null,
     requestId: context.requestId,
+    // For public/ops.js: page-load figures only with analytics consent; errors name the release.
+    analytics,
+    release: env.RELEASE ?? "",
     // Error details (messages, stacks) are for developers' screens only.
     showErrorDetails: env.NODE_ENV === "development",
   };
@@ -53,7 +62,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
   useChangeLanguage(locale);
   const nonce = useNonce();
   // Pages work as plain HTML; only a route that asks for it ships JavaScript.
-  const hydrate = useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate);
+  const matches = useMatches();
+  const hydrate = matches.some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate);
+  const page = matches[matches.length - 1];
 
   return (
     <html lang={locale} dir={i18n.dir(locale)}>
@@ -63,6 +74,16 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="color-scheme" content="light" />
         <Meta />
         <Links />
+        {/* Browser figures and client errors (README); same origin, like the CSP's script-src 'self'. */}
+        <script
+          defer
+          nonce={nonce}
+          src="/ops.js"
+          data-route={page ? pageRoute(page.pathname, page.params) : "/"}
+          data-release={data?.release ?? ""}
+          data-analytics={data?.analytics ? "1" : "0"}
+          suppressHydrationWarning
+        />
       </head>
       <body className="min-h-screen bg-stone-50 text-stone-900 antialiased">
         {children}

@@ -7,7 +7,11 @@ import { env } from "../app/utils/env.server";
 import { redis } from "../app/utils/redis.server";
 import { runInRequestScope } from "../app/utils/request-scope.server";
 import { logger } from "../app/utils/logger.server";
-import { accessLog } from "./access-log";
+import { faultInjectionAllowed } from "../app/ops/faults.server";
+import { noteRequestId } from "../app/ops/log-context.server";
+import { tagOutgoingFetches } from "../app/ops/outgoing-request-id.server";
+import { REACHED_REMIX, accessLog, logUnhandledErrors } from "./access-log";
+import { injectFaults } from "./faults";
 import { healthRoutes } from "./health";
 import { metricsEndpoint } from "./metrics";
 import { rateLimit } from "./rate-limit";
@@ -26,6 +30,9 @@ export interface AppOptions {
 }
 
 const YEAR = 365 * 24 * 60 * 60 * 1000;
+/** Per client address; tests/integration/client-errors.test.ts relies on the first. */
+export const CLIENT_ERRORS_PER_MINUTE = 60;
+const BEACONS_PER_MINUTE = 240;
 
 /** The Express app: security headers, compression, request ids, static files, then Remix. */
 export function createApp({
@@ -34,6 +41,7 @@ export function createApp({
   localIdentityProvider,
   publicFormLimitPerMinute = env.PUBLIC_FORM_RATE_LIMIT_PER_MINUTE,
 }: AppOptions) {
+  tagOutgoingFetches();
   const app = express();
   app.disable("x-powered-by");
   // One hop: the ALB/CloudFront in front sets X-Forwarded-For/Proto.
@@ -41,10 +49,17 @@ export function createApp({
 
   app.use(serverTiming);
   app.use(requestId);
-  app.use((_req, _res, next) => runInRequestScope(next));
-  app.use(accessLog);
+  app.use((_req, res, next) =>
+    runInRequestScope(() => {
+      noteRequestId(res.locals.requestId as string);
+      next();
+    }),
+  );
+  app.use(accessLog(build));
   app.use(healthRoutes(isShuttingDown));
   app.get("/metrics", metricsEndpoint);
+  // Test-only drills (ALLOW_FAULT_INJECTION): after the access log and health checks, so failures are logged and counted.
+  if (faultInjectionAllowed()) app.use(injectFaults);
   app.use(compression());
 
   // Fingerprinted by the Remix compiler: safe to cache for a year.
@@ -69,6 +84,14 @@ export function createApp({
       "Too many forms sent. Please wait a minute and try again.\nMasyadong maraming ipinadala. Maghintay ng isang minuto at subukang muli.",
   });
   app.post(["/help/:slug", "/cookies"], publicFormLimit);
+  // Browser reports from public/ops.js: a page view sends at most three errors and one
+  // beacon, so these stop a script filling client_errors while carrier-grade NAT still fits.
+  for (const [path, scope, limit] of [
+    ["/api/client-errors", "client-errors", CLIENT_ERRORS_PER_MINUTE],
+    ["/api/beacon", "beacons", BEACONS_PER_MINUTE],
+  ] as const) {
+    app.post(path, rateLimit({ scope, limit, windowMs: 60_000, redis: redis(), message: "Too many reports." }));
+  }
   if (localIdentityProvider) {
     app.use("/oidc/interaction", signInLimit);
     // Before the CSRF check: the app's server calls the token endpoint itself,
@@ -86,13 +109,18 @@ export function createApp({
     createRequestHandler({
       build,
       mode: build.mode,
-      getLoadContext: (req, res) => ({
-        requestId: res.locals.requestId as string,
-        cspNonce: res.locals.cspNonce as string,
-        clientIp: req.ip ?? "",
-        logger: logger.child({ requestId: res.locals.requestId as string }),
-      }),
+      getLoadContext: (req, res) => {
+        res.locals[REACHED_REMIX] = true;
+        return {
+          requestId: res.locals.requestId as string,
+          cspNonce: res.locals.cspNonce as string,
+          clientIp: req.ip ?? "",
+          // The logger adds the request id itself (from the request scope).
+          logger,
+        };
+      },
     }),
   );
+  app.use(logUnhandledErrors);
   return app;
 }

@@ -3,6 +3,7 @@ import type { Redis } from "ioredis";
 import { logger } from "../app/utils/logger.server";
 import { recordRateLimitHit } from "../app/ops/minute-recorder.server";
 import { metrics } from "../app/utils/metrics.server";
+import { logSecurityEvent } from "../app/utils/security-log.server";
 
 /**
  * Fixed-window limit per client address: in process memory, or in Redis when
@@ -64,10 +65,10 @@ export function rateLimit(options: RateLimitOptions): RequestHandler {
         if (count <= options.limit) return next();
         metrics().rateLimited.inc({ scope: options.scope });
         recordRateLimitHit();
-        logger.warn(
-          { event: "rate_limited", security: true, scope: options.scope, ip: req.ip, requestId: res.locals.requestId },
-          "rate limit reached",
-        );
+        // The full path (without the query), not the one relative to where the limit is mounted.
+        const path = req.baseUrl + req.path;
+        const requestId = res.locals.requestId as string;
+        logSecurityEvent("rate_limited", { scope: options.scope, ip: req.ip, path, requestId }, "rate limit reached");
         res
           .status(429)
           .set("Retry-After", String(Math.ceil(resetMs / 1000)))

@@ -1,5 +1,6 @@
 import { redirect } from "@remix-run/node";
 import type { CurrentUser } from "~/models/users.server";
+import { logSecurityEvent } from "~/utils/security-log.server";
 import { can, type Permission, type Resource } from "./permissions";
 import { currentUser } from "./session.server";
 
@@ -24,6 +25,9 @@ export async function requirePermission(
 ): Promise<CurrentUser> {
   const user = await requireUser(request);
   if (!can(user, permission, resource)) {
+    // The path without its query: a search may hold a name.
+    const path = new URL(request.url).pathname;
+    logSecurityEvent("permission_denied", { permission, path, userId: user.id, churchId: user.churchId }, "permission denied");
     throw new Response(`Forbidden: this needs the permission ${permission}`, { status: 403 });
   }
   return user;

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { asc, eq, lt, or } from "drizzle-orm";
+import { and, asc, count, eq, gt, lt, or } from "drizzle-orm";
 import type { Redis } from "ioredis";
 import { sessions } from "~/db/schema.server";
 import { acrossChurches, type Tx } from "~/db/tenancy.server";
@@ -48,6 +48,8 @@ export interface SessionStore {
   listForUser(userId: string): Promise<SessionSummary[]>;
   /** Housekeeping: forget sessions that have ended. */
   purgeExpired(): Promise<number>;
+  /** Live sessions across all users (the active-sessions gauge; not per request). */
+  countActive(): Promise<number>;
 }
 
 export const newToken = () => crypto.randomBytes(32).toString("base64url");
@@ -136,6 +138,22 @@ export class PostgresSessionStore implements SessionStore {
   async destroyAllForUser(userId: string) {
     const gone = await this.run((tx) => tx.delete(sessions).where(eq(sessions.userId, userId)).returning());
     return gone.length;
+  }
+
+  async countActive() {
+    const now = Date.now();
+    const [row] = await this.run((tx) =>
+      tx
+        .select({ n: count() })
+        .from(sessions)
+        .where(
+          and(
+            gt(sessions.expiresAt, new Date(now)),
+            gt(sessions.lastSeenAt, new Date(now - minutes(this.limits.idleMinutes))),
+          ),
+        ),
+    );
+    return row?.n ?? 0;
   }
 
   /** Housekeeping: drop sessions past their end or idle too long. */
@@ -252,6 +270,18 @@ export class RedisSessionStore implements SessionStore {
   /** Redis expires keys itself (TTL). */
   async purgeExpired() {
     return 0;
+  }
+
+  /** Every live session key (they expire by TTL, so each one is alive). SCAN, never KEYS: it does not block Redis. */
+  async countActive() {
+    let cursor = "0";
+    let n = 0;
+    do {
+      const [next, keys] = await this.redis.scan(cursor, "MATCH", `${this.prefix}session:*`, "COUNT", 1000);
+      cursor = next;
+      n += keys.length;
+    } while (cursor !== "0");
+    return n;
   }
 
   async destroyAllForUser(userId: string) {

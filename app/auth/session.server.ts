@@ -1,6 +1,7 @@
 import { env } from "~/utils/env.server";
 import { redis } from "~/utils/redis.server";
 import { oncePerRequest } from "~/utils/request-scope.server";
+import { noteSignedInUser } from "~/ops/log-context.server";
 import { acrossChurches } from "~/db/tenancy.server";
 import { currentUserIn, findCurrentUser, type CurrentUser } from "~/models/users.server";
 import { PostgresSessionStore, RedisSessionStore, type SessionStore } from "./session-store.server";
@@ -64,7 +65,13 @@ export async function startSession(userId: string, request: Request, ipAddress?:
 /** The signed-in user, or null. Looked up once per request however many loaders ask. */
 export function currentUser(request: Request): Promise<CurrentUser | null> {
   // Keyed by the token too: a sign-in or sign-out within the request changes the answer.
-  return oncePerRequest(`current-user:${tokenOf(request) ?? ""}`, () => lookUp(request));
+  return oncePerRequest(`current-user:${tokenOf(request) ?? ""}`, () =>
+    lookUp(request).then((user) => {
+      // Ids only, for this request's log lines and metrics.
+      noteSignedInUser(user);
+      return user;
+    }),
+  );
 }
 
 async function lookUp(request: Request): Promise<CurrentUser | null> {

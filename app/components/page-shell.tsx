@@ -51,6 +51,11 @@ export function PageShell({ children }: { children: React.ReactNode }) {
                 {t("nav.platform")}
               </a>
             ) : null}
+            {can(actor, "view:operations") ? (
+              <a className="link" href="/platform/ops">
+                {t("ops:nav.operations")}
+              </a>
+            ) : null}
             {can(actor, "manage:help") ? (
               <a className="link" href="/staff/help">
                 {t("nav.helpArticles")}

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { logger as appLogger } from "../utils/logger.server";
 import * as schema from "./schema.server";
 
 /**
@@ -37,13 +38,29 @@ export class DatabaseUnreachableError extends Error {
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Connection> {
-  const logger = options.onQuery ? { logQuery: (query: string) => options.onQuery!(query) } : undefined;
+  const logger = queryLogger(options.onQuery);
   return options.url
     ? openPostgres(options.url, options.poolSize ?? 10, logger)
     : openPglite(options.dataDir ?? "./data/db", logger);
 }
 
 type QueryLogger = { logQuery(query: string, params: unknown[]): void } | undefined;
+
+/**
+ * At LOG_LEVEL=debug every statement is logged with the request id (the
+ * logger adds it from the request scope). The SQL only: the parameters are
+ * members' names, addresses and notes.
+ */
+function queryLogger(onQuery: OpenOptions["onQuery"]): QueryLogger {
+  const debug = appLogger.isLevelEnabled("debug");
+  if (!onQuery && !debug) return undefined;
+  return {
+    logQuery(query) {
+      onQuery?.(query);
+      if (debug) appLogger.debug({ event: "db_query", sql: query }, "query");
+    },
+  };
+}
 
 async function openPostgres(url: string, poolSize: number, logger: QueryLogger): Promise<Connection> {
   const { default: postgres } = await import("postgres");

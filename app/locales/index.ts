@@ -18,6 +18,7 @@ import enConsent from "./en/consent.json";
 import enMyData from "./en/myData.json";
 import enAdminRequests from "./en/adminRequests.json";
 import enCompliance from "./en/compliance.json";
+import enOps from "./en/ops.json";
 import filAdmin from "./fil/admin.json";
 import filAdminAudit from "./fil/adminAudit.json";
 import filAdminGroups from "./fil/adminGroups.json";
@@ -38,6 +39,7 @@ import filConsent from "./fil/consent.json";
 import filMyData from "./fil/myData.json";
 import filAdminRequests from "./fil/adminRequests.json";
 import filCompliance from "./fil/compliance.json";
+import filOps from "./fil/ops.json";
 
 /**
  * All translations, bundled into the server build (no file reads at run time).
@@ -66,6 +68,7 @@ export const resources = {
     myData: enMyData,
     adminRequests: enAdminRequests,
     compliance: enCompliance,
+    ops: enOps,
   },
   fil: {
     common: filCommon,
@@ -88,6 +91,7 @@ export const resources = {
     myData: filMyData,
     adminRequests: filAdminRequests,
     compliance: filCompliance,
+    ops: filOps,
   },
 } as const;
 

@@ -2,11 +2,13 @@ import { and, count, eq, isNotNull, isNull, like, lt, or, sql } from "drizzle-or
 import { PostgresSessionStore } from "~/auth/session-store.server";
 import type { Database } from "~/db/client.server";
 import {
+  activityDays,
   auditLog,
   consentRecords,
   dataRequests,
   invitations,
   memberImports,
+  metricMinutes,
   retentionRuns,
   sessions,
   users,
@@ -34,6 +36,10 @@ export const RETENTION = {
   decidedRequestDays: 3 * 365,
   /** Erased accounts, once nothing but their anonymous row is left. */
   erasedAccountDays: 30,
+  /** Operations rollups: the dashboard's longest view is a week; a quarter leaves room to compare. */
+  metricMinuteDays: 90,
+  /** Who was active on which day: monthly active users look back 30 days. */
+  activityDays: 60,
 } as const;
 
 export const RETENTION_KINDS = [
@@ -43,6 +49,8 @@ export const RETENTION_KINDS = [
   "memberImports",
   "dataRequests",
   "erasedAccounts",
+  "metricMinutes",
+  "activityDays",
 ] as const;
 export type RetentionKind = (typeof RETENTION_KINDS)[number];
 export type RetentionCounts = Record<RetentionKind, number>;
@@ -87,6 +95,8 @@ function conditions(now: Date, limits: RetentionOptions["sessionLimits"]) {
       lt(users.updatedAt, ago(RETENTION.erasedAccountDays)),
       unreferenced
     ),
+    metricMinutes: lt(metricMinutes.minute, ago(RETENTION.metricMinuteDays)),
+    activityDays: lt(activityDays.day, ago(RETENTION.activityDays).toISOString().slice(0, 10)),
   };
 }
 
@@ -97,6 +107,8 @@ const TABLES = {
   memberImports,
   dataRequests,
   erasedAccounts: users,
+  metricMinutes,
+  activityDays,
 } as const;
 
 async function countIn(tx: Tx, kind: RetentionKind, where: ReturnType<typeof conditions>[RetentionKind]) {

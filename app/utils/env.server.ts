@@ -79,6 +79,11 @@ const schema = z
     RELEASE: optionalText,
     /** How often figures are rolled up, EMF lines written and alert rules evaluated; 60 in production, shorter in tests. */
     METRICS_INTERVAL_SECONDS: z.coerce.number().positive().max(3600).default(60),
+    /**
+     * Where the once-a-minute CloudWatch EMF lines go, for the CloudWatch agent to tail
+     * (docs/decisions/008-metrics-emf.md): a file path, "stdout", or "off". Default DATA_DIR/logs/emf.log.
+     */
+    EMF_FILE: optionalText,
     /** Operators told when an alert fires or clears, comma-separated e-mail addresses. */
     OPS_ALERT_EMAILS: optionalText,
     /** Where alerts are also posted as JSON (an SNS HTTPS endpoint, a chat webhook). */

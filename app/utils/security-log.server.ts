@@ -2,6 +2,13 @@ import { logger } from "./logger.server";
 import { recordSignInFailure as countInMinute } from "~/ops/minute-recorder.server";
 import { metrics } from "./metrics.server";
 
+/**
+ * Security events: one warn-level JSON line each, `security: true` and an
+ * `event` name, so CloudWatch metric filters and the alert rules can count
+ * them. The request id is added by the logger. Ids and reasons only: an
+ * e-mail address is cut down to its domain, enough to spot a pattern.
+ */
+
 export type SignInFailure =
   | "bad_state"
   | "provider_error"
@@ -12,22 +19,29 @@ export type SignInFailure =
   | "deactivated"
   | "account_conflict";
 
-/**
- * A refused sign-in: one `security` log line with the request id (CloudWatch
- * metric filters alert on these) and a Prometheus counter.
- */
+export type SecurityEvent = "sign_in_refused" | "permission_denied" | "rate_limited";
+
+export function logSecurityEvent(event: SecurityEvent, fields: Record<string, unknown>, message: string) {
+  logger.warn({ security: true, event, ...fields }, message);
+}
+
+/** A refused sign-in: the log line, a Prometheus counter and the current minute's count. */
 export function recordSignInFailure(
   reason: SignInFailure,
   details: { requestId?: string; ip?: string; email?: string; detail?: string },
 ) {
   metrics().signInFailures.inc({ reason });
   countInMinute();
-  const email = details.email ? maskEmail(details.email) : undefined;
-  logger.warn({ event: "sign_in_refused", security: true, reason, ...details, email }, "sign-in refused");
+  const { email, ...rest } = details;
+  logSecurityEvent(
+    "sign_in_refused",
+    { reason, ...rest, emailDomain: email ? emailDomain(email) : undefined },
+    "sign-in refused",
+  );
 }
 
-/** Enough to recognise a pattern in the logs, not enough to be a mailing list. */
-export function maskEmail(email: string): string {
-  const [local = "", domain = ""] = email.split("@");
-  return `${local.slice(0, 1)}***@${domain}`;
+/** The part after the @ (lower case), or undefined when there is none. */
+export function emailDomain(email: string): string | undefined {
+  const at = email.lastIndexOf("@");
+  return at >= 0 && at < email.length - 1 ? email.slice(at + 1).toLowerCase() : undefined;
 }

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { requestIdHeaders } from "~/ops/log-context.server";
 import { env } from "./env.server";
 
 /**
@@ -70,6 +71,16 @@ function s3Backend(bucket: string): Backend {
         }
       : {}),
   });
+  // The request id on every call, so S3 server access logs can be joined with ours.
+  client.middlewareStack.add(
+    (next) => (args) => {
+      const headers = requestIdHeaders();
+      const request = args.request as { headers?: Record<string, string> };
+      if (request.headers) Object.assign(request.headers, headers);
+      return next(args);
+    },
+    { step: "build", name: "kapatiranRequestId" },
+  );
   return {
     async put(key, bytes, contentType) {
       // Encrypted at rest (SSE-S3, AES-256) on AWS, as the compliance report states; S3-compatible servers may not offer it.

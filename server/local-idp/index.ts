@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import express, { type NextFunction, type Request, type Response, type Router } from "express";
 import { calculateJwkThumbprint, exportJWK, generateKeyPair } from "jose";
-import type { Account, Configuration, CookieOptions, Interaction, Provider, ProviderContext } from "oidc-provider";
+import type { Account, Configuration, CookieOptions, Interaction, Provider } from "oidc-provider";
 import { z } from "zod";
 import { logger } from "../../app/utils/logger.server";
 import { AccountDirectory, cognitoClaims, normalizeEmail, type DemoAccount } from "./accounts";

@@ -33,9 +33,14 @@ test.describe("landing page", () => {
     await context.close();
   });
 
-  test("ships no JavaScript it does not need", async ({ page }) => {
+  test("ships no JavaScript it does not need: only the 2 KB /ops.js (client errors, and page timing with consent)", async ({
+    page,
+  }) => {
     await page.goto("/");
-    expect(await page.locator("script").count()).toBe(0);
+    const scripts = await page.locator("script").evaluateAll((elements) =>
+      elements.map((element) => ({ src: element.getAttribute("src"), inline: element.textContent?.trim() ?? "" })),
+    );
+    expect(scripts).toEqual([{ src: "/ops.js", inline: "" }]);
   });
 
   test("fits a 360 px phone without sideways scrolling", async ({ browser }) => {

@@ -1,5 +1,5 @@
 import { BUILT_IN_ROLES } from "~/auth/permissions";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditLog, churches, users } from "~/db/schema.server";
 import { seedDemo } from "~/db/seed/demo.server";

@@ -60,6 +60,12 @@ export const MATRIX: MatrixRow[] = [
   { route: "/readyz", method: "GET", expect: everyone(200) },
   // The test client is on the box itself (loopback), which is who may read metrics.
   { route: "/metrics", method: "GET", expect: everyone(200) },
+  // Browser reports from public/ops.js (issue 8): anyone may send them; a form is no report (400),
+  // and page-load figures need analytics consent, which these test browsers never gave (403).
+  { route: "/api/client-errors", method: "POST", form: { message: "" }, expect: everyone(400) },
+  { route: "/api/client-errors", method: "GET", expect: everyone(405) },
+  { route: "/api/beacon", method: "POST", form: { lcp: "1" }, expect: everyone(403) },
+  { route: "/api/beacon", method: "GET", expect: everyone(405) },
 
   // Sign-in
   { route: "/auth/login", method: "GET", expect: everyone(302) },
@@ -401,4 +407,11 @@ export const MATRIX: MatrixRow[] = [
   // Platform console
   { route: "/platform/churches", method: "GET", expect: only({ ops: 200 }) },
   { route: "/platform/churches", method: "POST", form: { name: "" }, expect: only({ ops: 400 }) },
+  // Operations dashboard (issue 8): platform administrators only; loader-only.
+  { route: "/platform/ops", method: "GET", expect: only({ ops: 200 }) },
+  { route: "/platform/ops", method: "POST", expect: everyone(405) },
+  // The fault switch exists only with ALLOW_FAULT_INJECTION (off here): 404 for ops,
+  // still 403 for everyone else (tests/integration/fault-switch.test.ts walks it switched on).
+  { route: "/platform/ops/faults", method: "GET", expect: only({ ops: 404 }) },
+  { route: "/platform/ops/faults", method: "POST", form: { intent: "stop" }, expect: only({ ops: 404 }) },
 ];

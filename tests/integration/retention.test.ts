@@ -9,11 +9,13 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "~/db/client.server";
 import { migrate } from "~/db/migrations.server";
 import {
+  activityDays,
   churches,
   consentRecords,
   dataRequests,
   invitations,
   memberImports,
+  metricMinutes,
   retentionRuns,
   sessions,
   users,
@@ -189,6 +191,11 @@ async function seed(db: Database) {
       request("declined", ago(365 * DAY)), // stays
       request("pending", null), // pending, however old: stays
     ]);
+
+    const rollup = (minute: Date) => ({ minute, instance: "blue", latency: { count: 0, sum: 0, buckets: {} } });
+    await tx.insert(metricMinutes).values([rollup(ago(91 * DAY)), rollup(ago(89 * DAY)), rollup(new Date())]); // one gone
+    const day = (at: Date) => ({ day: at.toISOString().slice(0, 10), userId: alive!.id });
+    await tx.insert(activityDays).values([day(ago(61 * DAY)), day(ago(59 * DAY)), day(new Date())]); // one gone
   }, db);
 }
 
@@ -199,6 +206,8 @@ const EXPECTED = {
   memberImports: 1,
   dataRequests: 1,
   erasedAccounts: 1,
+  metricMinutes: 1,
+  activityDays: 1,
 };
 
 async function tableCounts(db: Database) {
@@ -211,6 +220,8 @@ async function tableCounts(db: Database) {
       memberImports: await n(memberImports),
       dataRequests: await n(dataRequests),
       users: await n(users),
+      metricMinutes: await n(metricMinutes),
+      activityDays: await n(activityDays),
       runs: await n(retentionRuns),
     };
   }, db);
@@ -235,6 +246,8 @@ describe(`npm run retention (${engine})`, () => {
       memberImports: 2,
       dataRequests: 3,
       users: 5,
+      metricMinutes: 3,
+      activityDays: 3,
       runs: 0,
     });
 
@@ -257,19 +270,30 @@ describe(`npm run retention (${engine})`, () => {
       memberImports: 1,
       dataRequests: 2,
       users: 4,
+      metricMinutes: 2,
+      activityDays: 2,
       runs: 1,
     });
 
     const second = await run([], target.env);
     expect(second.code, second.stderr).toBe(0);
-    expect(Object.values(printed(second.stdout))).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(Object.values(printed(second.stdout))).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
 
     const runs = await target.using((db) =>
       acrossChurches((tx) => tx.select().from(retentionRuns).orderBy(retentionRuns.startedAt), db)
     );
     expect(runs.map((r) => r.removed)).toEqual([
       EXPECTED,
-      { sessions: 0, invitations: 0, consentRecords: 0, memberImports: 0, dataRequests: 0, erasedAccounts: 0 },
+      {
+        sessions: 0,
+        invitations: 0,
+        consentRecords: 0,
+        memberImports: 0,
+        dataRequests: 0,
+        erasedAccounts: 0,
+        metricMinutes: 0,
+        activityDays: 0,
+      },
     ]);
     expect(runs.every((r) => r.finishedAt !== null)).toBe(true);
 

@@ -21,6 +21,21 @@ describe("configuration", () => {
     expect(Object.isFrozen(env)).toBe(true);
   });
 
+  it("allows the fault switch in tests but refuses it in production", () => {
+    expect(parseEnv({ ALLOW_FAULT_INJECTION: "true" }).ALLOW_FAULT_INJECTION).toBe(true);
+    expect(parseEnv({}).ALLOW_FAULT_INJECTION).toBe(false);
+    const lines = linesOf({
+      NODE_ENV: "production",
+      SESSION_SECRET: "x".repeat(32),
+      COGNITO_DOMAIN: "auth.example",
+      COGNITO_CLIENT_ID: "id",
+      COGNITO_USER_POOL_ID: "pool",
+      AWS_REGION: "ap-southeast-1",
+      ALLOW_FAULT_INJECTION: "1",
+    });
+    expect(lines).toEqual([expect.stringMatching(/^Configuration error: ALLOW_FAULT_INJECTION /)]);
+  });
+
   it("takes a PostgreSQL URL and a port", () => {
     const env = parseEnv({ DATABASE_URL: "postgres://app@db:5432/kapatiran", PORT: "8080" });
     expect(env.embeddedDatabase).toBe(false);

@@ -22,7 +22,7 @@ afterEach(() => {
 });
 
 describe("sendMail without SMTP_URL", () => {
-  it("logs the recipient, subject and text as mail_logged instead of sending", async () => {
+  it("logs the recipient's domain and the links as mail_logged instead of sending, never the address or text", async () => {
     const { sendMail, logger } = await load("");
     const info = vi.spyOn(logger, "info").mockImplementation(() => undefined);
     const outcome = await sendMail({ to: "someone@example.org", subject: "Hello", text: "Open http://x/auth/login" });
@@ -30,9 +30,8 @@ describe("sendMail without SMTP_URL", () => {
     expect(info).toHaveBeenCalledTimes(1);
     expect(info.mock.calls[0]![0]).toEqual({
       event: "mail_logged",
-      to: "someone@example.org",
-      subject: "Hello",
-      text: "Open http://x/auth/login",
+      toDomain: "example.org",
+      links: ["http://x/auth/login"],
     });
   });
 });
