@@ -102,16 +102,6 @@ export function minRequestsFor(intervalMs: number): number {
   return Math.max(5, Math.ceil((MIN_REQUESTS_TO_JUDGE * intervalMs) / 60_000));
 }
 
-/** The rules' thresholds, with ALERT_SIGN_IN_FAILURES_PER_MINUTE / ALERT_RATE_LIMIT_HITS_PER_MINUTE taken when set. */
-export function thresholdsWith(overrides: { signInFailures?: number; rateLimitHits?: number }) {
-  const thresholds = Object.fromEntries(
-    Object.entries(ALERT_RULES).map(([name, rule]) => [name, rule.threshold]),
-  ) as Record<AlertRuleName, number>;
-  if (overrides.signInFailures !== undefined) thresholds.sign_in_failures = overrides.signInFailures;
-  if (overrides.rateLimitHits !== undefined) thresholds.rate_limit_hits = overrides.rateLimitHits;
-  return thresholds;
-}
-
 /** A rule's figure for one interval, in the rule's unit; null when the interval cannot be judged. */
 export function figureOf(rule: AlertRuleName, interval: IntervalFigures, options: JudgeOptions): number | null {
   const perMinute = (count: number) => (count * 60_000) / options.intervalMs;

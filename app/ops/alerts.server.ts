@@ -5,8 +5,8 @@ import { acrossChurches } from "~/db/tenancy.server";
 import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 import { notifyOperators, type AlertChange } from "./alert-notify.server";
-import { decide, figureOf, groupIntervals, minRequestsFor, thresholdsWith, type JudgeOptions } from "./alert-rules.server";
-import { ALERT_RULES, WINDOW_MINUTES, type AlertRuleName } from "./thresholds";
+import { decide, figureOf, groupIntervals, minRequestsFor, type JudgeOptions } from "./alert-rules.server";
+import { ALERT_RULES, thresholdsWith, WINDOW_MINUTES, type AlertRuleName } from "./thresholds";
 
 /**
  * Evaluates the alert rules (thresholds.ts) over the last intervals' rollups,

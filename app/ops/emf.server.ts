@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { env } from "~/utils/env.server";
+import { EMF_METRICS, EMF_NAMESPACE, EMF_SERVICE } from "./emf-metrics";
 
 /**
  * CloudWatch Embedded Metric Format: one JSON object per line whose `_aws`
@@ -12,27 +13,7 @@ import { env } from "~/utils/env.server";
  * dimension named there present at the root.
  */
 
-export const EMF_NAMESPACE = "Kapatiran";
-export const EMF_SERVICE = "kapatiran";
-
-type Unit = "Count" | "Percent" | "Milliseconds";
-
-/** The metrics of one minute line, with their CloudWatch units. */
-export const EMF_METRICS = {
-  Requests: "Count",
-  Errors: "Count",
-  ErrorRate: "Percent",
-  LatencyAverage: "Milliseconds",
-  LatencyP50: "Milliseconds",
-  LatencyP95: "Milliseconds",
-  CPUPercent: "Percent",
-  MemoryPercent: "Percent",
-  DiskPercent: "Percent",
-  ActiveUsers: "Count",
-  SignInFailures: "Count",
-  RateLimitHits: "Count",
-  ActiveSessions: "Count",
-} as const satisfies Record<string, Unit>;
+export { EMF_METRICS, EMF_NAMESPACE, EMF_SERVICE };
 
 export type EmfMetricName = keyof typeof EMF_METRICS;
 /** A figure that is not known this minute (no requests: no latency) is left out, never sent as 0. */

@@ -39,6 +39,16 @@ export const ALERT_RULES: Record<AlertRuleName, AlertRule> = {
   rate_limit_hits: { threshold: 60, unit: "per minute", summary: "Many requests refused by rate limits (a script hammering the site?)" },
 };
 
+/** The rules' thresholds, with ALERT_SIGN_IN_FAILURES_PER_MINUTE / ALERT_RATE_LIMIT_HITS_PER_MINUTE taken when set. */
+export function thresholdsWith(overrides: { signInFailures?: number; rateLimitHits?: number }) {
+  const thresholds = Object.fromEntries(
+    Object.entries(ALERT_RULES).map(([name, rule]) => [name, rule.threshold]),
+  ) as Record<AlertRuleName, number>;
+  if (overrides.signInFailures !== undefined) thresholds.sign_in_failures = overrides.signInFailures;
+  if (overrides.rateLimitHits !== undefined) thresholds.rate_limit_hits = overrides.rateLimitHits;
+  return thresholds;
+}
+
 /** Fewer requests than this in a minute: the error-rate and latency rules do not judge it (one failure in two requests is not an outage). */
 export const MIN_REQUESTS_TO_JUDGE = 20;
 

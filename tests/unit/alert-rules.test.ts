@@ -4,11 +4,10 @@ import {
   figureOf,
   groupIntervals,
   minRequestsFor,
-  thresholdsWith,
   type JudgeOptions,
   type RollupFigures,
 } from "~/ops/alert-rules.server";
-import { ALERT_RULES } from "~/ops/thresholds";
+import { ALERT_RULES, thresholdsWith } from "~/ops/thresholds";
 
 const B = 10; // a breaching figure for a threshold of 5
 const F = 1; // a fine one
