@@ -12,7 +12,6 @@
  *   DATABASE_URL=postgres://…/kapatiran_bench npm run build && npm run bench:directory
  */
 import { spawn } from "node:child_process";
-import net from "node:net";
 import zlib from "node:zlib";
 import crypto from "node:crypto";
 import { eq } from "drizzle-orm";
@@ -21,6 +20,7 @@ import { openDatabase } from "~/db/client.server";
 import { users } from "~/db/schema.server";
 import { acrossChurches } from "~/db/tenancy.server";
 import { browse, CookieJar } from "./support/browser-session";
+import { commandLine, freePort } from "./support/options";
 
 const USAGE = `Usage: npm run bench:directory [-- --requests N] [-- --email E] [-- --cpu-profile DIR]
 
@@ -31,15 +31,7 @@ p95 server time (the Server-Timing header: arrival to headers, the page rendered
 whole), the median round trip seen by this script, and the compressed size of a
 directory page. --cpu-profile DIR writes the server's V8 CPU profile to DIR.`;
 
-const args = process.argv.slice(2);
-if (args.includes("--help")) {
-  console.log(USAGE);
-  process.exit(0);
-}
-const option = (name: string, fallback: string) => {
-  const at = args.indexOf(name);
-  return at === -1 ? fallback : (args[at + 1] ?? fallback);
-};
+const { option } = commandLine(USAGE);
 const requests = Number(option("--requests", "200"));
 // Typos and missing accents on purpose: the search is typo-tolerant.
 const SEARCHES = ["santos", "Penaflor", "mria", "dela cruz", "Villanueva", "reyes jos", "bautsta"];
@@ -53,12 +45,7 @@ if (!process.env.DATABASE_URL) {
   process.exit(1);
 }
 
-const port = await new Promise<number>((resolve) => {
-  const probe = net.createServer().listen(0, "127.0.0.1", () => {
-    const { port } = probe.address() as net.AddressInfo;
-    probe.close(() => resolve(port));
-  });
-});
+const port = await freePort();
 const baseUrl = `http://127.0.0.1:${port}`;
 const server = spawn(process.execPath, [...profileFlags, "build/server/index.js"], {
   env: {

@@ -16,13 +16,13 @@
 import { inbox, stopSmtp } from "../tests/support/smtp";
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import parsePrometheusTextFormat from "parse-prometheus-text-format";
 import { emfProblems } from "../tests/support/emf-schema";
 import { browse, postForm, signIn } from "./support/browser-session";
+import { commandLine, freePort } from "./support/options";
 
 const USAGE = `Usage: npm run drill:ops [-- --minute-seconds S] [-- --rate R] [-- --path P]
 
@@ -34,15 +34,7 @@ of requests, and calm minutes until the error-rate alert clears (at most 8).
 Prints the alert mails, the dashboard's figures beside autocannon's, and the
 checks of /metrics, the EMF lines and the log.`;
 
-const args = process.argv.slice(2);
-if (args.includes("--help")) {
-  console.log(USAGE);
-  process.exit(0);
-}
-const option = (name: string, fallback: string) => {
-  const at = args.indexOf(name);
-  return at === -1 ? fallback : (args[at + 1] ?? fallback);
-};
+const { option } = commandLine(USAGE);
 const minuteSeconds = Number(option("--minute-seconds", "60"));
 const rate = Number(option("--rate", "20"));
 const target = option("--path", "/directory");
@@ -51,13 +43,6 @@ const OPS = "ops@kapatiran.example";
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 
 const results: { check: string; ok: boolean; detail: string }[] = [];
 const check = (name: string, ok: boolean, detail: string) => {

@@ -1,6 +1,5 @@
 import type { Histogram } from "~/db/schema-ops.server";
 import {
-  ALERT_RULES,
   BREACHING_MINUTES_TO_FIRE,
   CLEAR_MINUTES_TO_CLEAR,
   MIN_REQUESTS_TO_JUDGE,

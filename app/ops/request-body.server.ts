@@ -38,3 +38,31 @@ export function parseJson(text: string): unknown {
     return undefined;
   }
 }
+
+/** A short plain-text answer: what these endpoints say to a browser script or a curl user. */
+export const textResponse = (body: string, status: number) =>
+  new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+
+/** For a POST-only endpoint's loader: only POST means anything here, say so rather than Remix's "no loader" 400. */
+export function postOnly() {
+  return new Response("Method Not Allowed", { status: 405, headers: { Allow: "POST", "Content-Type": "text/plain" } });
+}
+
+/**
+ * The JSON body of a POST to a browser report endpoint, capped at `maxBytes`:
+ * the parsed value (anything; the caller validates it), or the answer to give
+ * instead — 405 for another method, 413 with `tooLarge` for a body too big.
+ */
+export async function cappedJsonBody(
+  request: Request,
+  maxBytes: number,
+  tooLarge: string,
+): Promise<{ json: unknown } | { refusal: Response }> {
+  if (request.method !== "POST") return { refusal: textResponse("Method Not Allowed", 405) };
+  try {
+    return { json: parseJson(await readCappedText(request, maxBytes)) };
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return { refusal: textResponse(tooLarge, 413) };
+    throw error;
+  }
+}

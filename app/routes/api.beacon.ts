@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { BodyTooLarge, parseJson, readCappedText } from "~/ops/request-body.server";
+import { cappedJsonBody, postOnly, textResponse } from "~/ops/request-body.server";
 import { analyticsAllowed, beaconReport, recordBeacon } from "~/ops/vitals.server";
 
 /**
@@ -11,26 +11,16 @@ import { analyticsAllowed, beaconReport, recordBeacon } from "~/ops/vitals.serve
 
 const MAX_BYTES = 2 * 1024;
 
-const text = (body: string, status: number) =>
-  new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-
-/** Only POST means anything here; say so rather than Remix's "no loader" 400. */
-export function loader() {
-  return new Response("Method Not Allowed", { status: 405, headers: { Allow: "POST", "Content-Type": "text/plain" } });
-}
+/** Only POST means anything here. */
+export const loader = postOnly;
 
 export async function action({ request }: ActionFunctionArgs) {
-  if (request.method !== "POST") return text("Method Not Allowed", 405);
-  if (!(await analyticsAllowed(request))) return text("No analytics consent.", 403);
-  let body: string;
-  try {
-    body = await readCappedText(request, MAX_BYTES);
-  } catch (error) {
-    if (error instanceof BodyTooLarge) return text("Beacon too large.", 413);
-    throw error;
-  }
-  const report = beaconReport.safeParse(parseJson(body));
-  if (!report.success) return text("Not a page-load beacon.", 400);
+  if (request.method !== "POST") return postOnly();
+  if (!(await analyticsAllowed(request))) return textResponse("No analytics consent.", 403);
+  const body = await cappedJsonBody(request, MAX_BYTES, "Beacon too large.");
+  if ("refusal" in body) return body.refusal;
+  const report = beaconReport.safeParse(body.json);
+  if (!report.success) return textResponse("Not a page-load beacon.", 400);
   recordBeacon(report.data);
   return new Response(null, { status: 204 });
 }
