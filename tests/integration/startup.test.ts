@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { freshDatabase } from "../support/database";
+import { freePort } from "../support/redis";
 
 /**
  * The built server as an operator starts it: `node build/server/index.js`.
@@ -11,8 +12,6 @@ import { freshDatabase } from "../support/database";
  */
 
 const entry = path.resolve("build/server/index.js");
-const basePort = 3300 + (process.pid % 500);
-let nextPort = basePort;
 
 interface Started {
   url: string;
@@ -41,19 +40,21 @@ function runToExit(extra: Record<string, string>): Promise<{ code: number | null
 }
 
 async function start(extra: Record<string, string>): Promise<Started> {
-  const port = nextPort++;
+  const port = await freePort();
   const child = spawn(process.execPath, [entry], { env: childEnv({ PORT: String(port), ...extra }) });
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  // Generous: a first start migrates and seeds an embedded database, and in CI it
+  // shares two cores with the other test files (some start servers of their own).
+  const deadline = Date.now() + 100_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early: ${output}`);
     const ready = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
     if (ready) break;
-    if (Date.now() > deadline) throw new Error(`server not ready in 60 s: ${output}`);
+    if (Date.now() > deadline) throw new Error(`server not ready in 100 s: ${output}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return {
@@ -110,7 +111,7 @@ describe("starting the server", () => {
     expect((await fetch(`${second.url}/readyz`)).status).toBe(200);
     expect(await second.stop()).toBe(0);
     expect(await count()).toEqual(afterFirst);
-  }, 120_000);
+  }, 240_000);
 
   it("exits with one readable line when the database cannot be reached", async () => {
     const { code, stderr } = await runToExit({ DATABASE_URL: "postgres://nobody@127.0.0.1:1/x" });

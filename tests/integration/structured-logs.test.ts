@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SESSION_COOKIE } from "~/auth/session.server";
 import { freshDatabase, type TestDatabase } from "../support/database";
+import { freePort } from "../support/redis";
 import { browse, CookieJar } from "../support/browser";
 import { signIn, signedInJar } from "../support/sign-in";
 
@@ -17,8 +18,7 @@ import { signIn, signedInJar } from "../support/sign-in";
  */
 
 const entry = path.resolve("build/server/index.js");
-const port = 3400 + (process.pid % 400);
-const url = `http://127.0.0.1:${port}`;
+let url: string;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 const AUTH_LIMIT = 40;
 
@@ -28,6 +28,8 @@ let dataDir: string;
 let database: TestDatabase | undefined;
 
 beforeAll(async () => {
+  const port = await freePort();
+  url = `http://127.0.0.1:${port}`;
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kapatiran-logs-"));
   const extra: Record<string, string> = {};
   if (process.env.DATABASE_URL) {
