@@ -9,7 +9,7 @@ import {
   type HelpStatus,
 } from "~/db/schema.server";
 import { acrossChurches, type Tx } from "~/db/tenancy.server";
-import { HELP_CATEGORIES } from "~/utils/help-content";
+import { categoryRank } from "~/utils/help-content";
 import { lineDiff, type DiffLine } from "./help-diff.server";
 import { isUuid } from "./roles.server";
 
@@ -124,11 +124,7 @@ export async function listForStaff(): Promise<StaffEntry[]> {
     for (const row of rows.filter((r) => r.sourceId && revisionOf.has(r.sourceId))) {
       entries.get(row.sourceId!)?.translations.push(version(row));
     }
-    const order = (c: string) => {
-      const index = (HELP_CATEGORIES as readonly string[]).indexOf(c);
-      return index === -1 ? HELP_CATEGORIES.length : index;
-    };
-    return [...entries.values()].sort((a, b) => order(a.category) - order(b.category));
+    return [...entries.values()].sort((a, b) => categoryRank(a.category) - categoryRank(b.category));
   });
 }
 

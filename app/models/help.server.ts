@@ -5,6 +5,7 @@ import { helpArticles, helpFeedback, type HelpKind, type HelpLocale } from "~/db
 import { acrossChurches, type Tx } from "~/db/tenancy.server";
 import { fields } from "~/utils/forms";
 import { plainText, renderMarkdown } from "~/utils/markdown.server";
+import { categoryRank } from "~/utils/help-content";
 
 /**
  * The public help center, read side: what anyone may see of the published
@@ -16,18 +17,6 @@ import { plainText, renderMarkdown } from "~/utils/markdown.server";
  * source and shares its slug. A translation is shown only while its source is
  * published too: archiving the English article takes every language down.
  */
-
-/** The order categories appear in on /help; anything else follows, by key. */
-export const HELP_CATEGORIES = [
-  "getting-started",
-  "directory",
-  "privacy",
-  "administration",
-  "support",
-  "staff",
-  "faq",
-  "policy",
-];
 
 /** Policy texts (the privacy policy) live at /privacy: never listed or searched in the help center. */
 const notPolicy = () => sql`${helpArticles.category} <> 'policy'`;
@@ -88,12 +77,9 @@ function groupByCategory<T extends { category: string }>(rows: T[]): { key: stri
     group.push(row);
     groups.set(row.category, group);
   }
-  const rank = (key: string) => {
-    const at = HELP_CATEGORIES.indexOf(key);
-    return at === -1 ? HELP_CATEGORIES.length : at;
-  };
+  // In HELP_CATEGORIES order; anything else follows, by key.
   return [...groups.entries()]
-    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
+    .sort(([a], [b]) => categoryRank(a) - categoryRank(b) || a.localeCompare(b))
     .map(([key, entries]) => ({ key, entries }));
 }
 

@@ -19,6 +19,12 @@ export const HELP_CATEGORIES = [
 ] as const;
 export type HelpCategory = (typeof HELP_CATEGORIES)[number];
 
+/** Where a category sorts: in HELP_CATEGORIES order, anything unknown after them. */
+export function categoryRank(key: string): number {
+  const at = (HELP_CATEGORIES as readonly string[]).indexOf(key);
+  return at === -1 ? HELP_CATEGORIES.length : at;
+}
+
 export const TITLE_MAX = 200;
 export const BODY_MAX = 50_000;
 export const SLUG_MAX = 80;
