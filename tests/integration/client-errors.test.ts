@@ -1,9 +1,9 @@
-import crypto from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { clientErrors } from "~/db/schema.server";
 import { acrossChurches } from "~/db/tenancy.server";
 import { CLIENT_ERRORS_PER_MINUTE } from "../../server/app";
+import { uniqueAddress } from "../support/addresses";
 import { startTestServer, type TestServer } from "../support/server";
 
 /**
@@ -41,10 +41,7 @@ afterAll(async () => {
   await new Promise((resolve) => sentry.server.close(resolve));
 });
 
-// An address of this file's own (X-Forwarded-For, trusted one hop): a count shared
-// through Redis with other test files cannot disturb the rate limit checked here.
-const address = () => `203.0.113.${crypto.randomInt(1, 255)}`;
-const report = (body: unknown, from = address()) =>
+const report = (body: unknown, from = uniqueAddress()) =>
   fetch(`${server.url}/api/client-errors`, {
     method: "POST",
     headers: { Origin: server.url, "Content-Type": "application/json", "X-Forwarded-For": from },
@@ -105,7 +102,7 @@ describe("client error reports", () => {
   });
 
   it("stop one address after the limit with 429", async () => {
-    const from = address();
+    const from = uniqueAddress();
     const statuses: number[] = [];
     for (let i = 0; i < CLIENT_ERRORS_PER_MINUTE + 2; i++) {
       statuses.push((await report({ message: `flood ${i}`, route: "/flood" }, from)).status);

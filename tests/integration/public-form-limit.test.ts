@@ -1,9 +1,9 @@
-import crypto from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { helpArticles, helpFeedback } from "~/db/schema.server";
 import { seedDemo } from "~/db/seed/demo.server";
 import { acrossChurches } from "~/db/tenancy.server";
+import { uniqueAddress } from "../support/addresses";
 import { startTestServer, type TestServer } from "../support/server";
 
 /**
@@ -27,7 +27,7 @@ afterAll(async () => {
   await server.close();
 });
 
-const address = `198.51.100.${crypto.randomInt(1, 255)}`;
+const address = uniqueAddress();
 const post = (path: string, fields: Record<string, string>) =>
   fetch(`${server.url}${path}`, {
     method: "POST",
