@@ -13,7 +13,7 @@ export const PERMISSION_AREAS = {
   groups: ["view:leaders-fields:group", "manage:roster:group", "manage:groups"],
   people: ["manage:users", "manage:roles", "manage:members", "import:members", "export:members"],
   records: ["view:audit", "manage:requests", "manage:settings"],
-  platform: ["manage:help", "answer:tickets", "moderate:forum", "manage:churches", "view:operations", "view:audit:platform"],
+  platform: ["manage:help", "answer:tickets", "moderate:forum", "manage:churches", "view:operations", "manage:maintenance", "view:audit:platform"],
 } as const;
 
 export type PermissionArea = keyof typeof PERMISSION_AREAS;
@@ -52,7 +52,7 @@ export const BUILT_IN_ROLES = {
   platform_admin: {
     name: "Platform administrator",
     level: "platform",
-    permissions: ["manage:churches", "view:operations", "view:audit:platform"],
+    permissions: ["manage:churches", "view:operations", "manage:maintenance", "view:audit:platform"],
   },
 } as const satisfies Record<string, { name: string; level: "church" | "platform"; permissions: readonly Permission[] }>;
 

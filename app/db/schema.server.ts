@@ -529,3 +529,4 @@ export type ConsentRecord = typeof consentRecords.$inferSelect;
 export type DataRequest = typeof dataRequests.$inferSelect;
 export type RetentionRun = typeof retentionRuns.$inferSelect;
 export * from "./schema-ops.server";
+export * from "./schema-delivery.server";

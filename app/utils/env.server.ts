@@ -92,6 +92,20 @@ const schema = z
     ALERT_SIGN_IN_FAILURES_PER_MINUTE: z.coerce.number().int().positive().optional(),
     /** Rate-limit refusals per minute above which the rate_limit_hits alert fires (app/ops/thresholds.ts by default). */
     ALERT_RATE_LIMIT_HITS_PER_MINUTE: z.coerce.number().int().positive().optional(),
+    /** The usual maintenance window's hours, local to MAINTENANCE_TIME_ZONE: what the scheduling form offers. */
+    MAINTENANCE_WINDOW: z
+      .string()
+      .trim()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, { message: 'must look like "02:00-04:00"' })
+      .default("02:00-04:00"),
+    /** The time zone maintenance windows are scheduled and announced in. */
+    MAINTENANCE_TIME_ZONE: z
+      .string()
+      .trim()
+      .default("Asia/Manila")
+      .refine((zone) => Intl.supportedValuesOf("timeZone").includes(zone) || zone === "UTC", {
+        message: 'must be an IANA time zone such as "Asia/Manila"',
+      }),
     /** Test-only fault switch at /platform/ops/faults; production refuses to start with it. */
     ALLOW_FAULT_INJECTION: z
       .enum(["true", "false", "1", "0", ""])
