@@ -18,7 +18,7 @@ import { acrossChurches, withChurch } from "~/db/tenancy.server";
 import { env } from "~/utils/env.server";
 import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
 import { dateIn, startOfDay } from "./audit-log.server";
-import { ERASED_NAME } from "./erasure.server";
+import { ERASED_NAME } from "./anonymize.server";
 
 /**
  * The compliance report (/admin/compliance, issue 7 point 7): what a church's

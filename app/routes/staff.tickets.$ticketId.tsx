@@ -4,16 +4,14 @@ import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { FormErrors, SelectField, useFormState, type FormState } from "~/components/form";
 import { DoneMessage, MessageField, TicketThread } from "~/components/support-ticket";
+import { MESSAGE_MAX, TICKET_STATUSES, type TicketThread as Thread } from "~/models/support-tickets.server";
 import {
   findTicketForStaff,
-  MESSAGE_MAX,
   replyAsStaff,
   setTicketStatus,
   staffReplyForm,
   statusForm,
-  TICKET_STATUSES,
-  type TicketThread as Thread,
-} from "~/models/support-tickets.server";
+} from "~/models/support-tickets-staff.server";
 import { formValues, invalid, parseForm } from "~/utils/forms";
 import { memberPageHeaders } from "~/utils/http-headers";
 

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { Pagination } from "~/components/pagination";
 import { useTicketTime } from "~/components/support-ticket";
-import { INBOX_FILTERS, listInbox, type Inbox, type InboxFilter } from "~/models/support-tickets.server";
+import { INBOX_FILTERS, listInbox, type Inbox, type InboxFilter } from "~/models/support-tickets-staff.server";
 import { memberPageHeaders } from "~/utils/http-headers";
 import { pageParam } from "~/utils/paging";
 

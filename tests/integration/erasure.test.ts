@@ -18,7 +18,8 @@ import {
 import { seedDemo } from "~/db/seed/demo.server";
 import { acrossChurches } from "~/db/tenancy.server";
 import { REMOVED_TEXT } from "~/models/erasure-tickets.server";
-import { openTicket, replyAsStaff } from "~/models/support-tickets.server";
+import { openTicket } from "~/models/support-tickets.server";
+import { replyAsStaff } from "~/models/support-tickets-staff.server";
 import { findCurrentUser } from "~/models/users.server";
 import { browse, postForm, type CookieJar } from "../support/browser";
 import { startTestServer, type TestServer } from "../support/server";
