@@ -1,12 +1,9 @@
 import { sql } from "drizzle-orm";
 import {
-  type AnyPgColumn,
   bigserial,
   boolean,
-  customType,
   date,
   index,
-  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -16,6 +13,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { Permission } from "../auth/permissions";
+import { createdAt, id, updatedAt } from "./columns.server";
 
 /**
  * The tenancy core. Every church-owned table carries `church_id`; row-level
@@ -23,9 +21,6 @@ import type { Permission } from "../auth/permissions";
  * in the database itself, whatever a query forgets to filter.
  */
 
-const id = () => uuid("id").primaryKey().defaultRandom();
-const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
 
 export const churches = pgTable("churches", {
   id: id(),
@@ -290,224 +285,6 @@ export const auditLog = pgTable(
   (t) => [index("audit_log_church_created_idx").on(t.churchId, t.createdAt)],
 );
 
-const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
-
-export const HELP_LOCALES = ["en", "fil"] as const;
-export type HelpLocale = (typeof HELP_LOCALES)[number];
-export const HELP_KINDS = ["article", "faq"] as const;
-export type HelpKind = (typeof HELP_KINDS)[number];
-export const HELP_STATUSES = ["draft", "published", "archived"] as const;
-export type HelpStatus = (typeof HELP_STATUSES)[number];
-
-/**
- * Help center content (platform-level: no church). One row per language: an
- * English row is a source; a translation points at it with `source_id`, shares
- * its slug, and remembers in `source_revision` which revision of the source it
- * was last saved against — older than the source's `revision` means "out of
- * date". `revision` counts saves and is what a save checks, so two staff
- * editing at once cannot overwrite each other (see migration 0011).
- */
-export const helpArticles = pgTable(
-  "help_articles",
-  {
-    id: id(),
-    sourceId: uuid("source_id").references((): AnyPgColumn => helpArticles.id, { onDelete: "cascade" }),
-    locale: text("locale", { enum: HELP_LOCALES }).notNull(),
-    kind: text("kind", { enum: HELP_KINDS }).notNull().default("article"),
-    slug: text("slug").notNull(),
-    /** A key such as `getting-started`; its label is translated (help namespace). */
-    category: text("category").notNull(),
-    position: integer("position").notNull().default(0),
-    title: text("title").notNull(),
-    /** Markdown, as staff wrote it. Rendered and sanitized on the server when shown. */
-    body: text("body").notNull(),
-    status: text("status", { enum: HELP_STATUSES }).notNull().default("draft"),
-    revision: integer("revision").notNull().default(1),
-    sourceRevision: integer("source_revision"),
-    /** Full-text search document: title (weight A) and body, per language (migration 0011). */
-    search: tsvector("search").generatedAlwaysAs(
-      sql`setweight(to_tsvector(kapatiran_help_config(locale), title), 'A') || setweight(to_tsvector(kapatiran_help_config(locale), body), 'B')`,
-    ),
-    updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-  },
-  (t) => [
-    uniqueIndex("help_articles_slug_locale_key").on(t.slug, t.locale),
-    uniqueIndex("help_articles_source_locale_key").on(t.sourceId, t.locale),
-    index("help_articles_search_idx").using("gin", t.search),
-  ],
-);
-
-/** Every save of a help article, for history, diffs and restore. */
-export const helpRevisions = pgTable(
-  "help_revisions",
-  {
-    id: id(),
-    articleId: uuid("article_id")
-      .notNull()
-      .references(() => helpArticles.id, { onDelete: "cascade" }),
-    revision: integer("revision").notNull(),
-    title: text("title").notNull(),
-    body: text("body").notNull(),
-    status: text("status", { enum: HELP_STATUSES }).notNull(),
-    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
-    createdAt: createdAt(),
-  },
-  (t) => [uniqueIndex("help_revisions_article_revision_key").on(t.articleId, t.revision)],
-);
-
-/** "Was this helpful?" answers, with an optional comment for staff. */
-export const helpFeedback = pgTable(
-  "help_feedback",
-  {
-    id: id(),
-    articleId: uuid("article_id")
-      .notNull()
-      .references(() => helpArticles.id, { onDelete: "cascade" }),
-    helpful: boolean("helpful").notNull(),
-    comment: text("comment"),
-    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
-    createdAt: createdAt(),
-  },
-  (t) => [index("help_feedback_article_idx").on(t.articleId, t.createdAt)],
-);
-
-export const TICKET_STATUSES = ["open", "waiting", "closed"] as const;
-export type TicketStatus = (typeof TICKET_STATUSES)[number];
-
-/**
- * A question to support staff. Church-owned (row-level security like every
- * church table); staff read across churches. `open` waits for staff,
- * `waiting` waits for the requester, `closed` is done. Church administrators'
- * tickets are marked `priority`.
- */
-export const supportTickets = pgTable(
-  "support_tickets",
-  {
-    id: id(),
-    churchId: uuid("church_id")
-      .notNull()
-      .references(() => churches.id, { onDelete: "cascade" }),
-    requesterId: uuid("requester_id").references(() => users.id, { onDelete: "set null" }),
-    subject: text("subject").notNull(),
-    status: text("status", { enum: TICKET_STATUSES }).notNull().default("open"),
-    priority: boolean("priority").notNull().default(false),
-    /** Storage key of an optional screenshot (utils/storage.server.ts). */
-    screenshotKey: text("screenshot_key"),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-  },
-  (t) => [
-    index("support_tickets_church_requester_idx").on(t.churchId, t.requesterId),
-    index("support_tickets_status_updated_idx").on(t.status, t.updatedAt),
-  ],
-);
-
-/** The messages of a ticket's thread, the requester's and staff's. */
-export const ticketMessages = pgTable(
-  "ticket_messages",
-  {
-    id: id(),
-    churchId: uuid("church_id")
-      .notNull()
-      .references(() => churches.id, { onDelete: "cascade" }),
-    ticketId: uuid("ticket_id")
-      .notNull()
-      .references(() => supportTickets.id, { onDelete: "cascade" }),
-    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
-    fromStaff: boolean("from_staff").notNull().default(false),
-    body: text("body").notNull(),
-    createdAt: createdAt(),
-  },
-  (t) => [index("ticket_messages_ticket_created_idx").on(t.ticketId, t.createdAt)],
-);
-
-/**
- * A published version of the privacy policy: the policy's text is the help
- * article `privacy-policy` (edited like any help article), and publishing a
- * version pins the English revision (and the Filipino one, if any) that the
- * version means. Consent is given to a version; a new version asks again.
- */
-export const policyVersions = pgTable("policy_versions", {
-  version: integer("version").primaryKey(),
-  englishRevision: integer("english_revision").notNull(),
-  filipinoRevision: integer("filipino_revision"),
-  /** What changed, in a sentence, shown to people asked to consent again. */
-  summary: text("summary").notNull(),
-  publishedBy: uuid("published_by").references(() => users.id, { onDelete: "set null" }),
-  publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
-});
-
-export const CONSENT_SOURCES = ["banner", "preferences", "browser-signal"] as const;
-export type ConsentSource = (typeof CONSENT_SOURCES)[number];
-
-/**
- * Proof of a cookie choice. `consent_id` is the random id in the visitor's
- * (strictly necessary) consent cookie; the address is kept only as a keyed
- * hash. Not church-owned: visitors choose before signing in; `user_id` links
- * the choices of signed-in people.
- */
-export const consentRecords = pgTable(
-  "consent_records",
-  {
-    id: id(),
-    consentId: text("consent_id").notNull(),
-    policyVersion: integer("policy_version").notNull(),
-    /** Non-necessary categories and the choice for each, e.g. { preferences: true, analytics: false }. */
-    categories: jsonb("categories").$type<Record<string, boolean>>().notNull(),
-    source: text("source", { enum: CONSENT_SOURCES }).notNull(),
-    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
-    addressHash: text("address_hash"),
-    userAgent: text("user_agent"),
-    createdAt: createdAt(),
-  },
-  (t) => [
-    index("consent_records_consent_idx").on(t.consentId, t.createdAt),
-    index("consent_records_user_idx").on(t.userId),
-    index("consent_records_created_idx").on(t.createdAt),
-  ],
-);
-
-export const DATA_REQUEST_KINDS = ["erasure"] as const;
-export const DATA_REQUEST_STATUSES = ["pending", "approved", "declined", "withdrawn"] as const;
-export type DataRequestStatus = (typeof DATA_REQUEST_STATUSES)[number];
-
-/**
- * A member's request to erase their data, decided by the church's
- * administrators by `due_at` (30 days). Church-owned, row-level security.
- */
-export const dataRequests = pgTable(
-  "data_requests",
-  {
-    id: id(),
-    churchId: uuid("church_id")
-      .notNull()
-      .references(() => churches.id, { onDelete: "cascade" }),
-    kind: text("kind", { enum: DATA_REQUEST_KINDS }).notNull().default("erasure"),
-    status: text("status", { enum: DATA_REQUEST_STATUSES }).notNull().default("pending"),
-    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
-    memberId: uuid("member_id").references(() => members.id, { onDelete: "set null" }),
-    /** The requester's name when asked, so the request stays readable after anonymization. */
-    requesterName: text("requester_name").notNull(),
-    note: text("note"),
-    decisionReason: text("decision_reason"),
-    decidedBy: uuid("decided_by").references(() => users.id, { onDelete: "set null" }),
-    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull().defaultNow(),
-    dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
-    decidedAt: timestamp("decided_at", { withTimezone: true }),
-  },
-  (t) => [index("data_requests_church_status_idx").on(t.churchId, t.status, t.requestedAt)],
-);
-
-/** One run of the retention command: what it removed, by kind (platform-level). */
-export const retentionRuns = pgTable("retention_runs", {
-  id: id(),
-  startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
-  finishedAt: timestamp("finished_at", { withTimezone: true }),
-  removed: jsonb("removed").$type<Record<string, number>>().notNull().default({}),
-});
-
 export type Church = typeof churches.$inferSelect;
 export type Role = typeof roles.$inferSelect;
 export type User = typeof users.$inferSelect;
@@ -519,14 +296,7 @@ export type GroupMembership = typeof groupMemberships.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type MemberImport = typeof memberImports.$inferSelect;
-export type HelpArticle = typeof helpArticles.$inferSelect;
-export type HelpRevision = typeof helpRevisions.$inferSelect;
-export type HelpFeedback = typeof helpFeedback.$inferSelect;
-export type SupportTicket = typeof supportTickets.$inferSelect;
-export type TicketMessage = typeof ticketMessages.$inferSelect;
-export type PolicyVersion = typeof policyVersions.$inferSelect;
-export type ConsentRecord = typeof consentRecords.$inferSelect;
-export type DataRequest = typeof dataRequests.$inferSelect;
-export type RetentionRun = typeof retentionRuns.$inferSelect;
+export * from "./schema-help.server";
+export * from "./schema-privacy.server";
 export * from "./schema-ops.server";
 export * from "./schema-delivery.server";
