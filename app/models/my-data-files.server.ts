@@ -1,7 +1,8 @@
 import { strToU8, zipSync } from "fflate";
 import { dateIn } from "./audit-log.server";
 import { csvDocument } from "./csv.server";
-import { translator, type MyData } from "./my-data.server";
+import type { MyData } from "./my-data-shape";
+import { translator } from "./my-data.server";
 
 /**
  * The two shapes of "download my data": one JSON document, or a zip of CSV

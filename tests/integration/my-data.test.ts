@@ -17,7 +17,7 @@ import { seedDemo } from "~/db/seed/demo.server";
 import { acrossChurches } from "~/db/tenancy.server";
 import { openTicket } from "~/models/support-tickets.server";
 import { findCurrentUser } from "~/models/users.server";
-import type { MyData } from "~/models/my-data.server";
+import type { MyData } from "~/models/my-data-shape";
 import { browse, CookieJar, postForm } from "../support/browser";
 import { signedInJar } from "../support/sign-in";
 import { startTestServer, type TestServer } from "../support/server";
