@@ -16,25 +16,28 @@ import { useNonce } from "~/components/nonce";
 import { PageShell } from "~/components/page-shell";
 import { currentUser } from "~/auth/session.server";
 import { consentForPage } from "~/models/consent.server";
+import { pageBanners } from "~/maintenance/banners.server";
 import { pageRoute } from "~/ops/page-route";
 import { analyticsAllowed } from "~/ops/vitals.server";
 import { i18next } from "~/i18n/i18next.server";
 import stylesheet from "~/styles/app.build.css";
+import { assetUrl } from "~/utils/asset-url";
+import { buildInfo } from "~/utils/build-info.server";
 import { env } from "~/utils/env.server";
 
-export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: stylesheet },
-  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
-];
+// The stylesheet is rendered in Layout instead: its host (CDN_URL) comes from the root loader.
+export const links: LinksFunction = () => [{ rel: "icon", href: "/favicon.svg", type: "image/svg+xml" }];
 
 export const handle = { i18n: "common" };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await i18next.getLocale(request);
-  const [user, consent, analytics] = await Promise.all([
+  const [user, consent, analytics, banners] = await Promise.all([
     currentUser(request),
     consentForPage(request),
     analyticsAllowed(request),
+    // Read-only mode, the next maintenance window, status notices: cached for seconds, not read per view.
+    pageBanners(),
   ]);
   return {
     locale,
@@ -45,9 +48,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       ? { displayName: user.displayName, churchName: user.churchName, permissions: user.permissions }
       : null,
     requestId: context.requestId,
+    banners,
     // For public/ops.js: page-load figures only with analytics consent; errors name the release.
     analytics,
-    release: env.RELEASE ?? "",
+    release: buildInfo.release,
+    // Fingerprinted assets come from the CDN when there is one (app/utils/asset-url.ts).
+    cdnUrl: env.CDN_URL,
     // Error details (messages, stacks) are for developers' screens only.
     showErrorDetails: env.NODE_ENV === "development",
   };
@@ -73,6 +79,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light" />
         <Meta />
+        <link rel="stylesheet" href={assetUrl(stylesheet, data?.cdnUrl)} />
         <Links />
         {/* Browser figures and client errors (README); same origin, like the CSP's script-src 'self'. */}
         <script

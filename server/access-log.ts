@@ -4,6 +4,7 @@ import { requestContext } from "../app/ops/log-context.server";
 import { observeRequest } from "../app/ops/observe.server";
 import { routeLabel, routePatterns } from "../app/ops/route-pattern.server";
 import { logger } from "../app/utils/logger.server";
+import { READ_ONLY_REFUSAL } from "./read-only";
 
 // Probes hit these every few seconds; at info level they would drown the log,
 // and counted as traffic they would flatter the error rate and latency.
@@ -42,8 +43,9 @@ export function accessLog(build: ServerBuild): RequestHandler {
         userId: context.userId,
       };
       if (quiet) return logger.debug(line, "request");
-      observeRequest({ method: req.method, route, status, durationMs, userId: context.userId });
-      if (status >= 500) logger.error(line, "request");
+      const planned = res.locals[READ_ONLY_REFUSAL] === true;
+      observeRequest({ method: req.method, route, status, durationMs, userId: context.userId, planned });
+      if (status >= 500 && !planned) logger.error(line, "request");
       else logger.info(line, "request");
     });
     next();

@@ -11,10 +11,12 @@ import { faultInjectionAllowed } from "../app/ops/faults.server";
 import { noteRequestId } from "../app/ops/log-context.server";
 import { tagOutgoingFetches } from "../app/ops/outgoing-request-id.server";
 import { REACHED_REMIX, accessLog, logUnhandledErrors } from "./access-log";
+import { withAssetsFrom } from "./cdn-assets";
 import { injectFaults } from "./faults";
 import { healthRoutes } from "./health";
 import { metricsEndpoint } from "./metrics";
 import { rateLimit } from "./rate-limit";
+import { readOnlyGate } from "./read-only";
 import { requestId } from "./request-id";
 import { sameOriginOnly } from "./same-origin";
 import { serverTiming } from "./server-timing";
@@ -44,8 +46,10 @@ export function createApp({
   tagOutgoingFetches();
   const app = express();
   app.disable("x-powered-by");
-  // One hop: the ALB/CloudFront in front sets X-Forwarded-For/Proto.
-  app.set("trust proxy", 1);
+  // Each proxy in front appends the address it saw to X-Forwarded-For: trust exactly that
+  // many from the right (nginx; on AWS also the load balancer and CloudFront), never more,
+  // so a visitor cannot choose their own address by writing the header.
+  app.set("trust proxy", env.TRUST_PROXY_HOPS);
 
   app.use(serverTiming);
   app.use(requestId);
@@ -60,10 +64,21 @@ export function createApp({
   app.get("/metrics", metricsEndpoint);
   // Test-only drills (ALLOW_FAULT_INJECTION): after the access log and health checks, so failures are logged and counted.
   if (faultInjectionAllowed()) app.use(injectFaults);
+  // Read-only mode (issue 9): writes get a 503 here, before any handler can half-write them.
+  app.use(readOnlyGate);
   app.use(compression());
 
-  // Fingerprinted by the Remix compiler: safe to cache for a year.
-  app.use("/build", express.static(path.resolve("public/build"), { immutable: true, maxAge: YEAR }));
+  // Fingerprinted by the Remix compiler: safe to cache for a year. Pages load these
+  // as module scripts from the CDN's host when CDN_URL is set, and a cross-origin
+  // module needs CORS; they are public files, so any origin may read them.
+  app.use(
+    "/build",
+    express.static(path.resolve("public/build"), {
+      immutable: true,
+      maxAge: YEAR,
+      setHeaders: (res) => res.set("Access-Control-Allow-Origin", "*"),
+    }),
+  );
   app.use(express.static(path.resolve("public"), { maxAge: "1h" }));
 
   const signInLimit = rateLimit({
@@ -107,7 +122,7 @@ export function createApp({
   app.all(
     "*",
     createRequestHandler({
-      build,
+      build: withAssetsFrom(build, env.CDN_URL),
       mode: build.mode,
       getLoadContext: (req, res) => {
         res.locals[REACHED_REMIX] = true;

@@ -2,6 +2,7 @@ import { Router } from "express";
 import { sql } from "drizzle-orm";
 import { currentConnection } from "../app/db/client.server";
 import { loadMigrations, pendingMigrations } from "../app/db/migrations.server";
+import { buildInfo } from "../app/utils/build-info.server";
 import { logger } from "../app/utils/logger.server";
 
 /**
@@ -15,8 +16,10 @@ export function healthRoutes(isShuttingDown: () => boolean) {
   const noStore = { "Cache-Control": "no-store" };
   const migrations = loadMigrations(); // this build's list, read once
 
+  // Which release, commit and build answer: the deploy and the smoke tests check it.
+  const live = { status: "ok", release: buildInfo.release, commit: buildInfo.commit, builtAt: buildInfo.builtAt };
   router.get("/healthz", (_req, res) => {
-    res.set(noStore).json({ status: "ok" });
+    res.set(noStore).json(live);
   });
 
   router.get("/readyz", async (_req, res) => {

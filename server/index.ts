@@ -4,6 +4,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { DatabaseUnreachableError } from "../app/db/client.server";
 import { connectDatabase, disconnectDatabase } from "../app/db/connect.server";
 import { seedDemoIfEmpty } from "../app/db/seed/demo.server";
+import { buildInfo } from "../app/utils/build-info.server";
 import { env } from "../app/utils/env.server";
 import { logger } from "../app/utils/logger.server";
 import { closeRedis } from "../app/utils/redis.server";
@@ -40,7 +41,10 @@ async function main() {
     localIdentityProvider: await localIdentityProviderFromEnv(),
   });
   const server = app.listen(env.PORT, () => {
-    logger.info({ port: env.PORT, url: env.appUrl, database: env.embeddedDatabase ? "embedded" : "postgres" }, "Kapatiran is listening");
+    logger.info(
+      { port: env.PORT, url: env.appUrl, database: env.embeddedDatabase ? "embedded" : "postgres", ...buildInfo },
+      "Kapatiran is listening",
+    );
   });
 
   // Ended sessions are refused anyway; this only keeps the table small.

@@ -5,6 +5,7 @@ import type { RootLoaderData } from "~/root";
 import { ConsentBanner } from "./consent-banner";
 import { ContextHelpLink } from "./context-help-link";
 import { LanguageSwitcher } from "./language-switcher";
+import { MaintenanceBanners } from "./maintenance-banners";
 
 const ADMIN_PERMISSIONS: Permission[] = [
   "manage:users",
@@ -56,6 +57,16 @@ export function PageShell({ children }: { children: React.ReactNode }) {
                 {t("ops:nav.operations")}
               </a>
             ) : null}
+            {can(actor, "manage:maintenance") ? (
+              <a className="link" href="/platform/maintenance">
+                {t("maintenance:nav.maintenance")}
+              </a>
+            ) : null}
+            {can(actor, "view:operations") ? (
+              <a className="link" href="/platform/releases">
+                {t("maintenance:nav.releases")}
+              </a>
+            ) : null}
             {can(actor, "manage:help") ? (
               <a className="link" href="/staff/help">
                 {t("nav.helpArticles")}
@@ -91,6 +102,7 @@ export function PageShell({ children }: { children: React.ReactNode }) {
           <LanguageSwitcher />
         </div>
       </header>
+      <MaintenanceBanners />
       <ConsentBanner />
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
         {children}

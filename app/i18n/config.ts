@@ -28,3 +28,19 @@ export function normalizeLocale(value: string | null | undefined): Locale | unde
   if (base === "en") return "en";
   return undefined;
 }
+
+/** The first of the browser's languages (Accept-Language, by preference) that we speak; `tl` reads as Filipino. */
+export function localeFromAcceptLanguage(header: string | null | undefined): Locale | undefined {
+  const ranked = (header ?? "")
+    .split(",")
+    .map((part) => {
+      const [tag, q] = part.trim().split(";q=");
+      return { tag: tag ?? "", q: q === undefined ? 1 : Number(q) };
+    })
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    const locale = normalizeLocale(tag);
+    if (locale) return locale;
+  }
+  return undefined;
+}

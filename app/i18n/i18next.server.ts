@@ -1,7 +1,7 @@
 import { createCookie } from "@remix-run/node";
 import { RemixI18Next } from "remix-i18next/server";
 import { resources } from "~/locales";
-import { fallbackLng, i18nConfig, normalizeLocale, supportedLngs } from "./config";
+import { fallbackLng, i18nConfig, localeFromAcceptLanguage, supportedLngs } from "./config";
 import { env } from "~/utils/env.server";
 
 /** Remembers the language chosen with the switcher (not personal data: no consent needed). */
@@ -21,19 +21,7 @@ export const i18next = new RemixI18Next({
     order: ["searchParams", "cookie", "custom", "header"],
     // Browsers in the Philippines often send `tl` (Tagalog): read it as Filipino.
     async findLocale(request) {
-      const header = request.headers.get("accept-language") ?? "";
-      const ranked = header
-        .split(",")
-        .map((part) => {
-          const [tag, q] = part.trim().split(";q=");
-          return { tag: tag ?? "", q: q === undefined ? 1 : Number(q) };
-        })
-        .sort((a, b) => b.q - a.q);
-      for (const { tag } of ranked) {
-        const locale = normalizeLocale(tag);
-        if (locale) return locale;
-      }
-      return null;
+      return localeFromAcceptLanguage(request.headers.get("accept-language")) ?? null;
     },
   },
   i18next: { ...i18nConfig, resources },

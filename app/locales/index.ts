@@ -19,6 +19,7 @@ import enMyData from "./en/myData.json";
 import enAdminRequests from "./en/adminRequests.json";
 import enCompliance from "./en/compliance.json";
 import enOps from "./en/ops.json";
+import enMaintenance from "./en/maintenance.json";
 import filAdmin from "./fil/admin.json";
 import filAdminAudit from "./fil/adminAudit.json";
 import filAdminGroups from "./fil/adminGroups.json";
@@ -40,6 +41,7 @@ import filMyData from "./fil/myData.json";
 import filAdminRequests from "./fil/adminRequests.json";
 import filCompliance from "./fil/compliance.json";
 import filOps from "./fil/ops.json";
+import filMaintenance from "./fil/maintenance.json";
 
 /**
  * All translations, bundled into the server build (no file reads at run time).
@@ -69,6 +71,7 @@ export const resources = {
     adminRequests: enAdminRequests,
     compliance: enCompliance,
     ops: enOps,
+    maintenance: enMaintenance,
   },
   fil: {
     common: filCommon,
@@ -92,6 +95,7 @@ export const resources = {
     adminRequests: filAdminRequests,
     compliance: filCompliance,
     ops: filOps,
+    maintenance: filMaintenance,
   },
 } as const;
 

@@ -54,10 +54,10 @@ export function observe(histogram: Histogram, value: number, bounds: readonly nu
 
 const current = () => (holder[slot] ??= fresh());
 
-export function recordRequest(status: number, durationMs: number, userId: string | null) {
+export function recordRequest(failed: boolean, durationMs: number, userId: string | null) {
   const minute = current();
   minute.requests += 1;
-  if (status >= 500) minute.errors += 1;
+  if (failed) minute.errors += 1;
   observe(minute.latency, durationMs, LATENCY_BUCKETS_MS);
   if (userId) minute.userIds.add(userId);
 }

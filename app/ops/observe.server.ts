@@ -9,6 +9,8 @@ export interface ObservedRequest {
   status: number;
   durationMs: number;
   userId: string | null;
+  /** A 503 we meant to send (read-only mode): counted as a request, not as an error, so maintenance never pages anyone. */
+  planned?: boolean;
 }
 
 /** One finished request: Prometheus counters and histogram per route, and the current minute's rollup. */
@@ -16,9 +18,10 @@ export function observeRequest(request: ObservedRequest) {
   const { httpRequests, httpErrors, httpDuration, featureUse } = metrics();
   const labels = { method: request.method, route: request.route };
   httpRequests.inc({ ...labels, status: String(request.status) });
-  if (request.status >= 500) httpErrors.inc(labels);
+  const failed = request.status >= 500 && !request.planned;
+  if (failed) httpErrors.inc(labels);
   httpDuration.observe(labels, request.durationMs / 1000);
   const area = featureArea(request.route);
   if (area) featureUse.inc({ area });
-  recordRequest(request.status, request.durationMs, request.userId);
+  recordRequest(failed, request.durationMs, request.userId);
 }

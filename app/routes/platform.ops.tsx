@@ -4,9 +4,12 @@ import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { SvgChart, type ChartSeries } from "~/components/svg-chart";
+import type { Estimate } from "~/ops/cost-estimate";
+import { costThisMonth, type CostThisMonth } from "~/ops/cost-usage.server";
 import { DASHBOARD_WINDOWS, isDashboardWindow, loadDashboard, type Dashboard, type Totals } from "~/ops/dashboard.server";
 import { faultInjectionAllowed } from "~/ops/faults.server";
 import { memberPageHeaders } from "~/utils/http-headers";
+import { env } from "~/utils/env.server";
 
 export const meta: MetaFunction = () => [{ title: "Operations · Kapatiran" }];
 export const handle = { i18n: ["common", "forms", "ops"] };
@@ -22,11 +25,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const asked = new URL(request.url).searchParams.get("window");
   const window = isDashboardWindow(asked) ? asked : "hour";
   const dashboard = await loadDashboard(window);
-  return Response.json({ dashboard, faultsAllowed: faultInjectionAllowed() }, { headers: memberPageHeaders() });
+  // After the dashboard, not beside it: PGlite runs one transaction at a time.
+  const cost = await costThisMonth(env.BUDGET_MONTHLY_USD);
+  return Response.json({ dashboard, cost, faultsAllowed: faultInjectionAllowed() }, { headers: memberPageHeaders() });
 }
 
 interface LoaderData {
   dashboard: Dashboard;
+  cost: CostThisMonth;
   faultsAllowed: boolean;
 }
 
@@ -157,6 +163,8 @@ export default function OperationsDashboard() {
       </section>
 
       <ClientErrors />
+
+      <CostEstimate />
     </section>
   );
 }
@@ -289,6 +297,102 @@ function ClientErrors() {
           </table>
         </div>
       )}
+    </section>
+  );
+}
+
+/** This month's AWS cost from the measured usage (app/ops/cost-estimate.ts; the same as `scripts/cost-estimate --measured`). */
+function CostEstimate() {
+  const { cost } = useLoaderData<LoaderData>();
+  const { t } = useTranslation("ops");
+  const { number } = useFormats();
+  const usd = (value: number) => `$${number(value, 2)}`;
+  const perUser = (estimate: Estimate) => (estimate.perActiveUser === null ? t("cost.noActiveUsers") : `$${number(estimate.perActiveUser, 3)}`);
+  const rows = (inPlan: boolean) =>
+    cost.low.lines.flatMap((line, i) =>
+      line.inPlan === inPlan
+        ? [
+            <tr key={line.service} className="border-t border-stone-200" data-cost={line.service}>
+              <th scope="row" className="pr-3 font-normal">
+                {line.service}
+              </th>
+              <td className="pr-3 text-right tabular-nums">{usd(line.usd)}</td>
+              <td className="text-right tabular-nums">{usd(cost.high.lines[i]!.usd)}</td>
+            </tr>,
+          ]
+        : [],
+    );
+  const over = cost.thresholds.filter((threshold) => cost.high.total > threshold.usd).at(-1);
+  return (
+    <section aria-labelledby="cost-title" className="space-y-3" data-cost-estimate>
+      <h2 id="cost-title" className="text-lg font-semibold">
+        {t("cost.title")}
+      </h2>
+      <p className="text-sm text-stone-700">{t("cost.lead", { region: cost.region, date: cost.pricesChecked })}</p>
+      <p className="text-sm">
+        {t("cost.measured", {
+          users: number(cost.usage.users, 0),
+          active: number(cost.usage.monthlyActiveUsers, 0),
+          requests: number(cost.usage.requestsPerMonth, 0),
+          days: number(cost.usage.daysMeasured, 1),
+          photos: number(cost.usage.uploadsGB, 2),
+          database: number(cost.usage.databaseGB, 2),
+        })}
+      </p>
+      <div className="overflow-x-auto">
+        <table className="w-full max-w-xl text-left text-sm">
+          <thead>
+            <tr>
+              <th scope="col" className="pr-3">
+                {t("cost.service")}
+              </th>
+              <th scope="col" className="pr-3 text-right">
+                {t("cost.low")}
+              </th>
+              <th scope="col" className="text-right">
+                {t("cost.high")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows(true)}
+            <tr className="border-t border-stone-400 font-semibold" data-cost="plan">
+              <th scope="row" className="pr-3">
+                {t("cost.planTotal")}
+              </th>
+              <td className="pr-3 text-right tabular-nums">{usd(cost.low.planTotal)}</td>
+              <td className="text-right tabular-nums">{usd(cost.high.planTotal)}</td>
+            </tr>
+            <tr>
+              <th scope="rowgroup" colSpan={3} className="pt-3 pr-3 font-semibold">
+                {t("cost.beyondPlan")}
+              </th>
+            </tr>
+            {rows(false)}
+            <tr className="border-t border-stone-400 font-semibold" data-cost="total" data-low={cost.low.total} data-high={cost.high.total}>
+              <th scope="row" className="pr-3">
+                {t("cost.total")}
+              </th>
+              <td className="pr-3 text-right tabular-nums">{usd(cost.low.total)}</td>
+              <td className="text-right tabular-nums">{usd(cost.high.total)}</td>
+            </tr>
+            <tr data-cost="per-active-user">
+              <th scope="row" className="pr-3 font-normal">
+                {t("cost.perActiveUser")}
+              </th>
+              <td className="pr-3 text-right tabular-nums">{perUser(cost.low)}</td>
+              <td className="text-right tabular-nums">{perUser(cost.high)}</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      <p className="text-sm" data-cost="budget">
+        {t("cost.budget", {
+          budget: usd(cost.budgetUsd),
+          thresholds: cost.thresholds.map((threshold) => `${threshold.percent} % (${usd(threshold.usd)})`).join(", "),
+        })}
+        {over ? ` ${t("cost.overBudget", { percent: over.percent })}` : null}
+      </p>
     </section>
   );
 }

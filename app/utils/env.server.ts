@@ -92,6 +92,14 @@ const schema = z
     ALERT_SIGN_IN_FAILURES_PER_MINUTE: z.coerce.number().int().positive().optional(),
     /** Rate-limit refusals per minute above which the rate_limit_hits alert fires (app/ops/thresholds.ts by default). */
     ALERT_RATE_LIMIT_HITS_PER_MINUTE: z.coerce.number().int().positive().optional(),
+    /**
+     * Proxies in front of the app that each append to X-Forwarded-For, so the client's
+     * address is that many entries from the right: 1 = nginx alone; on AWS 3 (CloudFront,
+     * the load balancer, nginx). Rate limits and the audit log depend on it being right.
+     */
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(1),
+    /** The monthly AWS budget in US dollars: the cost panel's warnings at 50, 75 and 90 %. */
+    BUDGET_MONTHLY_USD: z.coerce.number().positive().default(100),
     /** The usual maintenance window's hours, local to MAINTENANCE_TIME_ZONE: what the scheduling form offers. */
     MAINTENANCE_WINDOW: z
       .string()

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate, rollback } from "~/db/migrations.server";
 import { startTestServer, type TestServer } from "../support/server";
@@ -14,10 +15,19 @@ const get = (path: string, headers: Record<string, string> = {}) =>
   fetch(`${server.url}${path}`, { headers, redirect: "manual" });
 
 describe("health", () => {
-  it("/healthz answers without touching the database", async () => {
+  it("/healthz answers without touching the database, naming the release, commit and build time", async () => {
     const response = await get("/healthz");
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ok" });
+    // Written by `npm run build` (scripts/build-info.ts): git's commit here, the Docker build arguments in the image.
+    const built = JSON.parse(fs.readFileSync("build/build-info.json", "utf8")) as Record<string, string>;
+    expect(built.commit).toMatch(/^[0-9a-f]{40}$/);
+    expect(Date.parse(built.builtAt!)).not.toBeNaN();
+    expect(await response.json()).toEqual({
+      status: "ok",
+      release: process.env.RELEASE || built.release,
+      commit: built.commit,
+      builtAt: built.builtAt,
+    });
   });
 
   it("/readyz is 200 when migrations are current and 503 when one is missing", async () => {

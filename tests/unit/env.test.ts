@@ -36,6 +36,20 @@ describe("configuration", () => {
     expect(lines).toEqual([expect.stringMatching(/^Configuration error: ALLOW_FAULT_INJECTION /)]);
   });
 
+  it("trusts one proxy (nginx) by default, as many as the deployment has when told, and never an absurd number", () => {
+    expect(parseEnv({}).TRUST_PROXY_HOPS).toBe(1);
+    expect(parseEnv({ TRUST_PROXY_HOPS: "3" }).TRUST_PROXY_HOPS).toBe(3);
+    expect(linesOf({ TRUST_PROXY_HOPS: "many" })).toEqual([expect.stringMatching(/^Configuration error: TRUST_PROXY_HOPS /)]);
+    expect(linesOf({ TRUST_PROXY_HOPS: "9" })).toEqual([expect.stringMatching(/^Configuration error: TRUST_PROXY_HOPS /)]);
+  });
+
+  it("checks the maintenance window and its time zone", () => {
+    expect(parseEnv({}).MAINTENANCE_WINDOW).toBe("02:00-04:00");
+    expect(parseEnv({}).MAINTENANCE_TIME_ZONE).toBe("Asia/Manila");
+    expect(linesOf({ MAINTENANCE_WINDOW: "2am-4am" })).toEqual([expect.stringMatching(/^Configuration error: MAINTENANCE_WINDOW must look like "02:00-04:00"/)]);
+    expect(linesOf({ MAINTENANCE_TIME_ZONE: "Manila" })).toEqual([expect.stringMatching(/^Configuration error: MAINTENANCE_TIME_ZONE /)]);
+  });
+
   it("takes a PostgreSQL URL and a port", () => {
     const env = parseEnv({ DATABASE_URL: "postgres://app@db:5432/kapatiran", PORT: "8080" });
     expect(env.embeddedDatabase).toBe(false);
