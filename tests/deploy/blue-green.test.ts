@@ -17,7 +17,8 @@ import { LoadGenerator, percentile, type PhaseFigures } from "./load";
  * and form posts through it, 20 deploys and 5 rollbacks with scripts/deploy and
  * scripts/rollback (node runner) — zero failed or non-2xx/3xx responses, none
  * slower than 5 s — then a release that never becomes ready is rejected while
- * traffic stays, and a rollback that takes a migration back.
+ * traffic stays, a rollback that takes a migration back, and read-only mode
+ * switched on and off under the same load.
  * Needs `npm run build` first, nginx and PostgreSQL (DATABASE_URL's server, else
  * CI_POSTGRES_URL's, else postgres://postgres@127.0.0.1:5432).
  */
@@ -82,9 +83,9 @@ function runScript(name: "deploy" | "rollback", args: string[]): Promise<{ code:
   });
 }
 
-function sh(command: string, args: string[]) {
+function sh(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
   return new Promise<{ code: number; output: string }>((resolve) => {
-    const child = spawn(command, args);
+    const child = spawn(command, args, options);
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -357,4 +358,65 @@ process.on("SIGTERM", () => process.exit(0));
     expect(load!.samples.filter((s) => s.error)).toEqual([]);
     expect(load!.samples.filter((s) => s.ms > SLOW_MS)).toEqual([]);
   }, 180_000);
+
+  it("read-only mode under load: writes answered 503 with Retry-After, pages as usual, nothing written, no restart", async () => {
+    // The operators' command as on the box, from the live release, against the shared database.
+    const live = liveRelease()!;
+    const releaseFolder = path.join(deployRoot, "releases", live.release);
+    const maintenance = (...args: string[]) =>
+      sh(process.execPath, [path.join(releaseFolder, "build", "scripts", "maintenance.js"), ...args], {
+        cwd: releaseFolder,
+        env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, NODE_ENV: "test", LOG_LEVEL: "warn" },
+      });
+    const sql = postgres(databaseUrl, { max: 1 });
+    // What the load's two form posts write: help feedback rows, and Maria's profile (each save is audited).
+    const written = async () =>
+      (
+        await sql`select (select count(*)::int from help_feedback) as feedback,
+                         (select count(*)::int from audit_log where church_id is not null) as church_audit,
+                         (select max(updated_at) from members) as last_member_change`
+      )[0];
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    try {
+      load!.phase = "before read-only";
+      load!.start();
+      await pause(2000);
+
+      const on = await maintenance("read-only", "on", "--reason", "deploy test", "--by", "deploy test");
+      expect(on.code, on.output).toBe(0);
+      await pause(1000); // requests sent before the switch have finished
+      const before = await written();
+      load!.phase = "read-only";
+      await pause(5000);
+      load!.phase = "read-only ending";
+      await pause(1000);
+      const after = await written();
+      const off = await maintenance("read-only", "off", "--by", "deploy test");
+      expect(off.code, off.output).toBe(0);
+      // Each process notices within its cache time (2 s).
+      load!.phase = "read-only switching off";
+      await pause(2500);
+      load!.phase = "after read-only";
+      await pause(3000);
+      await load!.stop();
+
+      const during = load!.samples.filter((s) => s.phase === "read-only");
+      const reads = during.filter((s) => s.what.startsWith("GET"));
+      const writes = during.filter((s) => s.what.startsWith("POST"));
+      console.log(`read-only under load: ${reads.length} pages, ${writes.length} form posts in 5 s`);
+      expect(reads.length).toBeGreaterThan(40);
+      expect(writes.length).toBeGreaterThan(20);
+      expect(reads.filter((s) => s.error || (s.status ?? 0) >= 400)).toEqual([]);
+      expect(writes.filter((s) => s.status !== 503 || s.retryAfter !== "300")).toEqual([]);
+      expect(after).toEqual(before);
+      // Switched off without a restart: the same processes take writes again.
+      const resumed = load!.samples.filter((s) => s.phase === "after read-only" && s.what.startsWith("POST"));
+      expect(resumed.length).toBeGreaterThan(5);
+      expect(resumed.filter((s) => s.error)).toEqual([]);
+      expect(liveRelease()).toEqual(live);
+    } finally {
+      await load!.stop();
+      await sql.end();
+    }
+  }, 120_000);
 });

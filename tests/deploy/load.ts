@@ -11,6 +11,8 @@ export interface Sample {
   what: string;
   ms: number;
   status?: number;
+  /** The Retry-After header, when there was one (read-only mode's 503s carry it). */
+  retryAfter?: string;
   error?: string;
 }
 
@@ -95,6 +97,8 @@ export class LoadGenerator {
         .then(async (response) => {
           await response.arrayBuffer();
           const sample: Sample = { phase, what, ms: performance.now() - started, status: response.status };
+          const retryAfter = response.headers.get("retry-after");
+          if (retryAfter !== null) sample.retryAfter = retryAfter;
           // A signed-in page that redirects would mean the session was lost in the switch.
           if (signedIn && what.startsWith("GET") && response.status !== 200) sample.error = `signed-in page answered ${response.status}`;
           else if (response.status >= 400) sample.error = `answered ${response.status}`;
