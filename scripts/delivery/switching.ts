@@ -69,24 +69,33 @@ export async function alreadyUp(context: Context, slot: Slot, release: string): 
   return (await readiness(`http://127.0.0.1:${port}/readyz`)).ok;
 }
 
+/** Answers in a row, each on a new connection, that must name the new release. */
+const CONFIRMATIONS = 5;
+
 /**
  * After a reload, wait until nginx's new workers answer: /healthz through nginx
- * names the new release (when /healthz names releases at all), bounded.
+ * names the new release (when /healthz names releases at all), bounded. One
+ * answer is not enough: for a moment after `nginx -s reload` an old worker
+ * that has not yet been told to stop can still accept a new connection and
+ * send it to the old slot, so the smoke tests would half-test the old release
+ * (and a sign-in that spans two requests would meet two processes).
  */
 async function waitForRelease(baseUrl: string, release: string) {
   const deadline = Date.now() + 10_000;
+  let inARow = 0;
   while (Date.now() < deadline) {
     try {
       const response = await fetch(`${baseUrl}/healthz`, { headers: { connection: "close" }, signal: AbortSignal.timeout(3000) });
       const named = releaseInHealth(await response.text());
       if (named === undefined) return sleep(1000); // cannot tell: give the reload a moment
-      if (named === release) return;
+      inARow = named === release ? inARow + 1 : 0;
+      if (inARow >= CONFIRMATIONS) return;
     } catch {
-      // nginx between workers: ask again
+      inARow = 0; // nginx between workers: ask again
     }
-    await sleep(100);
+    await sleep(50);
   }
-  throw new Error(`nginx still does not answer with ${release} 10 s after the reload`);
+  throw new Error(`nginx still does not answer with ${release} every time, 10 s after the reload`);
 }
 
 /** Point nginx at `slot`, then run the smoke tests through it. */
