@@ -31,7 +31,7 @@ export function agentConfig(groups: LogGroupNames) {
           collect_list: [
             file(EMF_FILE_ON_BOX, groups.emf),
             file("/var/lib/docker/containers/*/*-json.log", groups.app),
-            file("/var/log/nginx/access.log", groups.nginx),
+            file("/var/log/nginx/kapatiran.access.log", groups.nginx),
             file("/var/log/nginx/error.log", groups.nginx),
             file("/var/log/unattended-upgrades/unattended-upgrades.log", groups.system),
             file("/var/log/postgresql/postgresql-15-main.log", groups.system),

@@ -24,11 +24,16 @@ export function destinationOf(name: string): string | undefined {
 
 /**
  * The nginx site without its comments and blank lines: EC2 takes at most 16 KB of
- * user data, and the comments stay readable in the repository.
+ * user data, and the comments stay readable in the repository (the files of
+ * infra/box/ are written out the same way).
  */
 export function nginxSite(file = NGINX_SITE): string {
-  return fs
-    .readFileSync(file, "utf8")
+  return withoutComments(fs.readFileSync(file, "utf8"));
+}
+
+/** A configuration file's settings only: nginx, systemd, pgBackRest and PostgreSQL all comment with "#". */
+export function withoutComments(text: string): string {
+  return text
     .split("\n")
     .filter((line) => line.trim() !== "" && !line.trim().startsWith("#"))
     .join("\n");
@@ -63,6 +68,8 @@ export interface UserDataValues {
   cognitoDomain: string;
   agentConfig: object;
   emfFile: string;
+  /** The ECR repository the deploy tools pull releases from (DEPLOY_IMAGE). */
+  imageRepository: string;
 }
 
 export function userDataScript(values: UserDataValues, files = boxFiles()): string {
@@ -79,10 +86,11 @@ export function userDataScript(values: UserDataValues, files = boxFiles()): stri
     __AGENT_CONFIG__: JSON.stringify(values.agentConfig, null, 2),
     __EMF_FILE__: values.emfFile,
     __NGINX_SITE__: nginxSite(),
+    __IMAGE_REPOSITORY__: values.imageRepository,
   };
   const filled = (text: string) => text.replace(/__[A-Z_]+__/g, (word) => fill[word] ?? word);
   // Each file as a quoted here-document: the shell expands nothing in it; the stack's names are filled in here.
-  const writeFiles = files.map((file) => `  cat >${file.destination} <<'FILE'\n${filled(file.text).trimEnd()}\nFILE`).join("\n");
+  const writeFiles = files.map((file) => `  cat >${file.destination} <<'FILE'\n${filled(withoutComments(file.text))}\nFILE`).join("\n");
   const timers = files.filter((file) => file.name.endsWith(".timer")).map((file) => file.name);
   return filled(template)
     .replace("__BACKUP_FILES__", writeFiles || "  : # no files in infra/box/ yet")

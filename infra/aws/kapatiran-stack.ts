@@ -90,6 +90,8 @@ export class KapatiranStack extends Stack {
     const repository = new ecr.Repository(this, "Images", {
       repositoryName: `kapatiran-${env}`,
       imageScanOnPush: true,
+      // A tag is a commit: it never moves, so a rollback gets exactly what was deployed.
+      imageTagMutability: ecr.TagMutability.IMMUTABLE,
       lifecycleRules: [{ description: `keep the last ${KEPT_IMAGES} images`, maxImageCount: KEPT_IMAGES }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
@@ -122,6 +124,7 @@ export class KapatiranStack extends Stack {
         cognitoDomain: signIn.domain.baseUrl(),
         agentConfig: agentConfig(monitoring.logGroups),
         emfFile: EMF_FILE_ON_BOX,
+        imageRepository: repository.repositoryUri,
       }),
     );
     const machineImage = ec2.MachineImage.fromSsmParameter("/aws/service/debian/release/bookworm/latest/amd64", { userData });
@@ -167,6 +170,8 @@ export class KapatiranStack extends Stack {
         requireImdsv2: true,
         detailedMonitoring: false,
       });
+      // How CI's deploy (.github/scripts/deploy-on-box, SSM Run Command) finds this environment's box.
+      Tags.of(box).add("kapatiran-env", env);
       listener.addTargets("Box", { port: 80, protocol: elbv2.ApplicationProtocol.HTTP, targets: [new targets.InstanceTarget(box)], healthCheck });
       // A failed system status check (the host under the box): AWS moves the box to healthy hardware, disk and address kept.
       const systemCheck = new cloudwatch.Alarm(this, "BoxAutoRecovery", {

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from "aws-cdk-lib";
+import { Duration, RemovalPolicy, Tags } from "aws-cdk-lib";
 import * as autoscaling from "aws-cdk-lib/aws-autoscaling";
 import type * as ec2Types from "aws-cdk-lib/aws-ec2";
 import * as ec2 from "aws-cdk-lib/aws-ec2";
@@ -62,6 +62,8 @@ export class ScaledOut extends Construct {
       }),
       notifications: [{ topic: props.topic }],
     });
+    // CI's deploy reaches every app instance of this environment through SSM by this tag.
+    Tags.of(group).add("kapatiran-env", settings.name, { applyToLaunchedInstances: true });
     group.scaleOnCpuUtilization("KeepCpuUnder60", { targetUtilizationPercent: 60 });
     props.listener.addTargets("AppInstances", { port: 80, targets: [group], healthCheck: props.healthCheck });
 

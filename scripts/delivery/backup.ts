@@ -30,8 +30,20 @@ export async function backUpDatabase(options: {
   return { file, outcome };
 }
 
-/** Keep the newest `keep` dumps; the names start with the time, so they sort. */
-function pruneBackups(dir: string, keep: number) {
+/** Pre-deploy dumps are deleted after this many days, like every other backup (docs/retention.md). */
+export const PRE_DEPLOY_DUMP_DAYS = 30;
+
+/**
+ * Keep the newest `keep` dumps, and none older than PRE_DEPLOY_DUMP_DAYS: an
+ * erased member must not outlive the retention promise in a dump on the box.
+ * The names start with the time, so they sort.
+ */
+export function pruneBackups(dir: string, keep: number, now = Date.now()) {
   const dumps = fs.readdirSync(dir).filter((name) => name.endsWith(".dump")).sort();
-  for (const name of dumps.slice(0, Math.max(dumps.length - keep, 0))) fs.rmSync(path.join(dir, name), { force: true });
+  const oldest = now - PRE_DEPLOY_DUMP_DAYS * 86_400_000;
+  dumps.forEach((name, index) => {
+    const file = path.join(dir, name);
+    const surplus = index < dumps.length - keep;
+    if (surplus || fs.statSync(file).mtimeMs < oldest) fs.rmSync(file, { force: true });
+  });
 }

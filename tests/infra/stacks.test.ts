@@ -98,6 +98,7 @@ describe("infrastructure (AWS CDK), synthesized offline", () => {
     const files = boxFiles();
     const timers = files.filter((file) => file.name.endsWith(".timer")).map((file) => file.name);
     expect(timers, "infra/box/ has the daily backup timer (scripts/backup)").toContain("kapatiran-backup.timer");
+    expect(timers, "and the daily retention jobs (npm run retention)").toContain("kapatiran-retention.timer");
     for (const file of files) expect(script).toContain(`cat >${file.destination} <<'FILE'`);
     expect(script).toContain(`for timer in ${timers.join(" ")}; do systemctl enable --now`);
     expect(files.map((file) => file.destination)).toEqual(expect.arrayContaining(["/etc/pgbackrest.conf", "/etc/systemd/system/kapatiran-backup.service"]));
@@ -108,8 +109,16 @@ describe("infrastructure (AWS CDK), synthesized offline", () => {
     expect(script).toContain("include /etc/nginx/kapatiran-upstream.conf;");
     expect(script).toMatch(/nodejs\.org\/dist\/v\$\{NODE_VERSION\}/);
     // pg_dump connects as a read-only role that row-level security does not filter.
-    expect(script).toContain("create role kapatiran_backup login bypassrls in role pg_read_all_data");
-    expect(script).toContain("BACKUP_DATABASE_URL=postgres://kapatiran_backup@");
+    expect(script).toContain("create role kapatiran_backup login bypassrls password '$BACKUP_DB_PASSWORD' in role pg_read_all_data");
+    expect(script).toContain("BACKUP_DATABASE_URL=postgres://kapatiran_backup:$BACKUP_DB_PASSWORD@127.0.0.1");
+    // Migration 0001 grants kapatiran_app to the migrating role: it holds it with the admin option.
+    expect(script).toContain("grant kapatiran_app to kapatiran with admin option");
+    // Passwords never reach the boot log: tracing is off around them.
+    const made = script.indexOf("APP_DB_PASSWORD=$(openssl rand");
+    expect(script.lastIndexOf("set +x", made)).toBeGreaterThan(script.lastIndexOf("set -x", made));
+    // The deploy tools find the image repository and the host network in deploy.env.
+    expect(script).toContain("DEPLOY_DOCKER_NETWORK=host");
+    expect(JSON.stringify(box.UserData)).toMatch(/DEPLOY_IMAGE=",\{"Fn::Select"|DEPLOY_IMAGE=",\{"Fn::|DEPLOY_IMAGE=[0-9]/);
     // EC2 refuses user data over 16 KB.
     expect(Buffer.byteLength(script)).toBeLessThan(16 * 1024);
     expect(script).not.toMatch(/__[A-Z_]+__/);

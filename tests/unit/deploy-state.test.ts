@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { PRE_DEPLOY_DUMP_DAYS, pruneBackups } from "../../scripts/delivery/backup";
 import { loadConfig, parseEnvFile, readFlags, UsageError } from "../../scripts/delivery/config";
 import {
   afterSwitch,
@@ -60,6 +61,31 @@ describe("which releases' assets stay", () => {
     // Rolled back to r1: it is live, so its assets stay however old.
     state = { ...state, live: at("blue", "r1"), previous: at("green", "r2") };
     expect(assetReleasesToKeep(state, 2)).toEqual({ kept: ["r1", "r4", "r2"], pruned: ["r3"] });
+  });
+});
+
+describe("pre-deploy dumps on the box", () => {
+  it("keeps the newest ten, and none past the retention period however few deploys there were", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kapatiran-dumps-"));
+    try {
+      const now = Date.parse("2026-11-28T12:00:00Z");
+      const day = 86_400_000;
+      // Twelve dumps, one every four days: the oldest are 44 days old.
+      const names = Array.from({ length: 12 }, (_, i) => {
+        const at = new Date(now - (11 - i) * 4 * day);
+        const name = `${at.toISOString().replace(/[:.]/g, "-")}-before-rel-${i}.dump`;
+        fs.writeFileSync(path.join(dir, name), "dump");
+        fs.utimesSync(path.join(dir, name), at, at);
+        return name;
+      });
+      pruneBackups(dir, 10, now);
+      const kept = fs.readdirSync(dir).sort();
+      // Count alone would keep the last ten (ages 36…0 days); age removes those over 30 days.
+      expect(kept).toEqual(names.filter((_, i) => (11 - i) * 4 <= PRE_DEPLOY_DUMP_DAYS));
+      expect(kept).toHaveLength(8);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -40,16 +40,30 @@ systemctl enable docker
 systemctl restart docker
 
 # PostgreSQL 15 listens on loopback only (Debian's default); the app's role and database.
-# Backups use a role of their own: the tenant tables force row-level security, which
-# the app's role must obey and pg_dump must not (BYPASSRLS, read-only).
+# Migration 0001 makes the migrating role a member of kapatiran_app, the role requests run
+# as: made here with the admin option, so the app's role needs no CREATEROLE. Backups use a
+# role of their own: the tenant tables force row-level security, which the app's role must
+# obey and pg_dump must not (BYPASSRLS, read-only). Passwords are made here, once, and
+# written only into the root-only app.env (tracing off, so they never reach the boot log).
+DATABASE_URLS=""
 if [ "$LOCAL_DATABASE" = yes ]; then
   systemctl enable --now postgresql
-  sudo -u postgres psql -tc "select 1 from pg_roles where rolname = 'kapatiran'" | grep -q 1 ||
-    sudo -u postgres psql -c "create role kapatiran login"
+  if ! sudo -u postgres psql -tc "select 1 from pg_roles where rolname = 'kapatiran'" | grep -q 1; then
+    set +x
+    APP_DB_PASSWORD=$(openssl rand -hex 24)
+    BACKUP_DB_PASSWORD=$(openssl rand -hex 24)
+    sudo -u postgres psql -v ON_ERROR_STOP=1 <<SQL
+create role kapatiran login password '$APP_DB_PASSWORD';
+create role kapatiran_app nologin nosuperuser nobypassrls;
+grant kapatiran_app to kapatiran with admin option;
+create role kapatiran_backup login bypassrls password '$BACKUP_DB_PASSWORD' in role pg_read_all_data;
+SQL
+    DATABASE_URLS="DATABASE_URL=postgres://kapatiran:$APP_DB_PASSWORD@127.0.0.1:5432/kapatiran
+BACKUP_DATABASE_URL=postgres://kapatiran_backup:$BACKUP_DB_PASSWORD@127.0.0.1:5432/kapatiran"
+    set -x
+  fi
   sudo -u postgres psql -tc "select 1 from pg_database where datname = 'kapatiran'" | grep -q 1 ||
     sudo -u postgres createdb -O kapatiran kapatiran
-  sudo -u postgres psql -tc "select 1 from pg_roles where rolname = 'kapatiran_backup'" | grep -q 1 ||
-    sudo -u postgres psql -c "create role kapatiran_backup login bypassrls in role pg_read_all_data"
 fi
 
 # Node.js for the operators' tools (scripts/deploy, rollback, smoke: bundles copied out of
@@ -87,15 +101,18 @@ COGNITO_DOMAIN=__COGNITO_DOMAIN__
 BACKUP_BUCKET=__BACKUPS_BUCKET__
 # CloudFront, the load balancer and nginx each add to X-Forwarded-For (server/app.ts).
 TRUST_PROXY_HOPS=3
-# scripts/backup connects as the backup role (row-level security does not hide rows from it).
-BACKUP_DATABASE_URL=postgres://kapatiran_backup@127.0.0.1:5432/kapatiran
 CONF
-chmod 0640 /srv/kapatiran/app.env
+# The database addresses with the passwords made above (scripts/backup uses the backup role).
+set +x
+if [ -n "$DATABASE_URLS" ]; then printf '%s\n' "$DATABASE_URLS" >>/srv/kapatiran/app.env; fi
+set -x
+chmod 0600 /srv/kapatiran/app.env
 # The deploy tools' own settings (scripts/delivery/config.ts reads them under the environment):
 # the slots join the host's network, where PostgreSQL listens on loopback; 3001/3002 stay closed
 # to the world by the security group.
 test -f /srv/kapatiran/deploy.env || cat >/srv/kapatiran/deploy.env <<'CONF'
 DEPLOY_DOCKER_NETWORK=host
+DEPLOY_IMAGE=__IMAGE_REPOSITORY__
 CONF
 
 # The CloudWatch agent: the app's EMF lines, its logs and nginx's, into 90-day log groups.
