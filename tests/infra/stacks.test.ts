@@ -118,6 +118,8 @@ describe("infrastructure (AWS CDK), synthesized offline", () => {
     expect(script.lastIndexOf("set +x", made)).toBeGreaterThan(script.lastIndexOf("set -x", made));
     // The deploy tools find the image repository and the host network in deploy.env.
     expect(script).toContain("DEPLOY_DOCKER_NETWORK=host");
+    // The backup before every deploy is the full one, to the bucket, from the release's own image.
+    expect(script).toMatch(/BACKUP_COMMAND=docker run .*:\$RELEASE node build\/scripts\/backup\.js/);
     expect(JSON.stringify(box.UserData)).toMatch(/DEPLOY_IMAGE=",\{"Fn::Select"|DEPLOY_IMAGE=",\{"Fn::|DEPLOY_IMAGE=[0-9]/);
     // EC2 refuses user data over 16 KB.
     expect(Buffer.byteLength(script)).toBeLessThan(16 * 1024);

@@ -108,11 +108,13 @@ if [ -n "$DATABASE_URLS" ]; then printf '%s\n' "$DATABASE_URLS" >>/srv/kapatiran
 set -x
 chmod 0600 /srv/kapatiran/app.env
 # The deploy tools' own settings (scripts/delivery/config.ts reads them under the environment):
-# the slots join the host's network, where PostgreSQL listens on loopback; 3001/3002 stay closed
-# to the world by the security group.
+# the slots join the host's network, where PostgreSQL listens on loopback (3001/3002 stay closed
+# to the world by the security group); the backup before every deploy is the full scripts/backup
+# of the release being deployed, to the backups bucket ($RELEASE is filled in by the deploy).
 test -f /srv/kapatiran/deploy.env || cat >/srv/kapatiran/deploy.env <<'CONF'
 DEPLOY_DOCKER_NETWORK=host
 DEPLOY_IMAGE=__IMAGE_REPOSITORY__
+BACKUP_COMMAND=docker run --rm --network host --env-file /srv/kapatiran/app.env -v kapatiran-data:/var/lib/kapatiran __IMAGE_REPOSITORY__:$RELEASE node build/scripts/backup.js
 CONF
 
 # The CloudWatch agent: the app's EMF lines, its logs and nginx's, into 90-day log groups.
