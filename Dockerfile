@@ -12,7 +12,7 @@
 #   docker run --read-only --tmpfs /tmp -v kapatiran-data:/var/lib/kapatiran \
 #     --env-file /etc/kapatiran/env -e RELEASE=<tag> -p 127.0.0.1:3001:3000 kapatiran
 
-FROM node:24-slim AS deps
+FROM node:24-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -32,11 +32,12 @@ ARG KAPATIRAN_RELEASE
 COPY . .
 RUN npm run build
 
-FROM node:24-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production PORT=3000 DATA_DIR=/var/lib/kapatiran
 WORKDIR /app
 # pg_dump/pg_restore for scripts/backup and scripts/restore, which run inside this image
-# (Debian bookworm's client is PostgreSQL 15, the box's server).
+# (Debian bookworm's client is PostgreSQL 15, the box's server: hence bookworm, not the
+# image's default Debian, named in every FROM).
 RUN apt-get update && apt-get install -y --no-install-recommends postgresql-client \
   && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system kapatiran && useradd --system --gid kapatiran --home /app kapatiran \

@@ -11,7 +11,7 @@ export const cspNonce: RequestHandler = (_req, res, next) => {
 
 const production = env.NODE_ENV === "production";
 const cdn = env.CDN_URL ? [new URL(env.CDN_URL).origin] : [];
-const signInOrigins = env.COGNITO_DOMAIN ? [`https://${env.COGNITO_DOMAIN}`] : [];
+const signInOrigins = env.cognitoOrigin ? [env.cognitoOrigin] : [];
 
 export const securityHeaders = helmet({
   contentSecurityPolicy: {

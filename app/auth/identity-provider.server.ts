@@ -26,9 +26,9 @@ export const LOCAL_CLIENT_ID = "kapatiran-local";
 function build(): IdentityProvider {
   const redirectUri = `${env.appUrl}/auth/callback`;
   const logoutRedirectUri = `${env.appUrl}/`;
-  if (env.COGNITO_DOMAIN) {
+  if (env.cognitoOrigin) {
     const issuer = `https://cognito-idp.${env.AWS_REGION}.amazonaws.com/${env.COGNITO_USER_POOL_ID}`;
-    const domain = `https://${env.COGNITO_DOMAIN.replace(/^https?:\/\//, "").replace(/\/$/, "")}`;
+    const domain = env.cognitoOrigin;
     return {
       kind: "cognito",
       issuer,

@@ -174,6 +174,8 @@ export type Env = Readonly<
     /** True when Cognito settings are absent: the app serves its own OpenID provider. */
     localIdentityProvider: boolean;
     appUrl: string;
+    /** The Cognito hosted UI's origin, `https://<domain>`, whether COGNITO_DOMAIN was given with a scheme or not. */
+    cognitoOrigin: string | undefined;
   }
 >;
 
@@ -202,6 +204,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     embeddedDatabase: value.DATABASE_URL === undefined,
     localIdentityProvider: value.COGNITO_DOMAIN === undefined,
     appUrl: (value.APP_URL ?? `http://localhost:${value.PORT}`).replace(/\/$/, ""),
+    cognitoOrigin: value.COGNITO_DOMAIN
+      ? `https://${value.COGNITO_DOMAIN.replace(/^https?:\/\//, "").replace(/\/+$/, "")}`
+      : undefined,
   });
 }
 

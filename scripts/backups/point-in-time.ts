@@ -47,7 +47,9 @@ export async function restoreToTime(options: PointInTimeOptions, log: (line: str
   );
   const seconds = (performance.now() - started) / 1000;
   log(`restored in ${seconds.toFixed(1)} s; PostgreSQL replays the WAL up to ${options.toTime} when it starts:`);
-  log(`  pg_ctl -D ${target} -o "-p 5433 -c archive_mode=off" start   (as the postgres user; then pg_dump or psql -p 5433)`);
+  log(`  pg_ctl -D ${target} -o "-p 5433 -c archive_mode=off" start   (as the postgres user; on Debian first give it`);
+  log(`  an empty postgresql.conf and pg_ident.conf and a pg_hba.conf, see docs/runbooks/restore.md), wait until`);
+  log(`  "select pg_is_in_recovery()" says f, then pg_dump or psql -p 5433`);
   return { seconds };
 }
 

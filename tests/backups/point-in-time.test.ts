@@ -100,6 +100,12 @@ describe("point-in-time restore from the WAL archive", () => {
     await startCluster(restored, restoredPort, ["-c archive_mode=off"]);
 
     const check = postgres(urlAt(restoredPort), { max: 1, onnotice: () => {} });
+    // pg_ctl returns once the server takes (read-only) connections, which can be before the
+    // WAL is replayed up to the target: it is done when it has promoted itself.
+    for (let i = 0; i < 600 && (await check`select pg_is_in_recovery() as recovering`)[0]!.recovering; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect((await check`select pg_is_in_recovery() as recovering`)[0]!.recovering).toBe(false);
     expect(await check`select id, note from offerings order by id`).toEqual([{ id: 1, note: "first write" }]);
     await check.end();
     const actual = await runTool("pg_dump", ["--no-owner", `--dbname=${urlAt(restoredPort)}`]);

@@ -43,6 +43,14 @@ describe("configuration", () => {
     expect(linesOf({ TRUST_PROXY_HOPS: "9" })).toEqual([expect.stringMatching(/^Configuration error: TRUST_PROXY_HOPS /)]);
   });
 
+  it("reads the Cognito domain with or without its scheme as one origin (sign-in and the CSP's form-action use it)", () => {
+    const cognito = { COGNITO_CLIENT_ID: "id", COGNITO_USER_POOL_ID: "pool", AWS_REGION: "ap-southeast-1" };
+    for (const domain of ["kapatiran.auth.ap-southeast-1.amazoncognito.com", "https://kapatiran.auth.ap-southeast-1.amazoncognito.com/"]) {
+      expect(parseEnv({ ...cognito, COGNITO_DOMAIN: domain }).cognitoOrigin).toBe("https://kapatiran.auth.ap-southeast-1.amazoncognito.com");
+    }
+    expect(parseEnv({}).cognitoOrigin).toBeUndefined();
+  });
+
   it("checks the maintenance window and its time zone", () => {
     expect(parseEnv({}).MAINTENANCE_WINDOW).toBe("02:00-04:00");
     expect(parseEnv({}).MAINTENANCE_TIME_ZONE).toBe("Asia/Manila");

@@ -13,7 +13,7 @@ LOCAL_DATABASE=__LOCAL_DATABASE__
 
 apt-get update
 apt-get install -y ca-certificates curl unzip gnupg nginx unattended-upgrades apt-listchanges \
-  docker.io awscli logrotate
+  docker.io awscli logrotate jq
 if [ "$LOCAL_DATABASE" = yes ]; then apt-get install -y postgresql-15; fi
 
 # Security updates every day, reboot at 03:00 Manila time if a kernel needs it.
@@ -84,7 +84,11 @@ rm -f /etc/nginx/sites-enabled/default
 test -f /etc/nginx/kapatiran-upstream.conf || echo "server 127.0.0.1:3001 max_fails=0;" >/etc/nginx/kapatiran-upstream.conf
 
 # Where the deploy keeps releases, state and the app's env file (scripts/deploy).
-install -d -m 0750 /srv/kapatiran /srv/kapatiran/assets /srv/kapatiran/backups
+# nginx's workers (www-data) serve /build/ from assets/: they may pass through DEPLOY_ROOT and read
+# there, nothing else (app.env is 0600, backups/ root-only).
+install -d -m 0711 /srv/kapatiran
+install -d -m 0755 /srv/kapatiran/assets
+install -d -m 0700 /srv/kapatiran/backups
 test -f /srv/kapatiran/app.env || cat >/srv/kapatiran/app.env <<'CONF'
 # The app's settings (README, Configuration). Fill in the secrets with Session Manager; never commit them.
 NODE_ENV=production
