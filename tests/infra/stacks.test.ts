@@ -110,7 +110,10 @@ describe("infrastructure (AWS CDK), synthesized offline", () => {
     expect(script).toMatch(/nodejs\.org\/dist\/v\$\{NODE_VERSION\}/);
     // pg_dump connects as a read-only role that row-level security does not filter.
     expect(script).toContain("create role kapatiran_backup login bypassrls password '$BACKUP_DB_PASSWORD' in role pg_read_all_data");
-    expect(script).toContain("BACKUP_DATABASE_URL=postgres://kapatiran_backup:$BACKUP_DB_PASSWORD@127.0.0.1");
+    expect(script).toContain('BACKUP_DATABASE_URL="postgres://kapatiran_backup:$BACKUP_DB_PASSWORD@127.0.0.1');
+    // The backup role's address is given to backup runs only, never to the app's containers.
+    expect(script).toMatch(/printf 'BACKUP_DATABASE_URL=%s\\n' "\$BACKUP_DATABASE_URL" >\/srv\/kapatiran\/backup\.env/);
+    expect(script).not.toMatch(/BACKUP_DATABASE_URL[^\n]*>>\/srv\/kapatiran\/app\.env/);
     // Migration 0001 grants kapatiran_app to the migrating role: it holds it with the admin option.
     expect(script).toContain("grant kapatiran_app to kapatiran with admin option");
     // Passwords never reach the boot log: tracing is off around them.
@@ -119,7 +122,8 @@ describe("infrastructure (AWS CDK), synthesized offline", () => {
     // The deploy tools find the image repository and the host network in deploy.env.
     expect(script).toContain("DEPLOY_DOCKER_NETWORK=host");
     // The backup before every deploy is the full one, to the bucket, from the release's own image.
-    expect(script).toMatch(/BACKUP_COMMAND=docker run .*:\$RELEASE node build\/scripts\/backup\.js/);
+    expect(script).toMatch(/BACKUP_COMMAND=docker run .*--env-file \/srv\/kapatiran\/backup\.env .*:\$RELEASE node build\/scripts\/backup\.js/);
+    expect(files.find((file) => file.name === "kapatiran-backup.service")?.text).toContain("docker exec --env-file /srv/kapatiran/backup.env");
     expect(JSON.stringify(box.UserData)).toMatch(/DEPLOY_IMAGE=",\{"Fn::Select"|DEPLOY_IMAGE=",\{"Fn::|DEPLOY_IMAGE=[0-9]/);
     // EC2 refuses user data over 16 KB.
     expect(Buffer.byteLength(script)).toBeLessThan(16 * 1024);

@@ -45,7 +45,8 @@ systemctl restart docker
 # role of their own: the tenant tables force row-level security, which the app's role must
 # obey and pg_dump must not (BYPASSRLS, read-only). Passwords are made here, once, and
 # written only into the root-only app.env (tracing off, so they never reach the boot log).
-DATABASE_URLS=""
+APP_DATABASE_URL=""
+BACKUP_DATABASE_URL=""
 if [ "$LOCAL_DATABASE" = yes ]; then
   systemctl enable --now postgresql
   if ! sudo -u postgres psql -tc "select 1 from pg_roles where rolname = 'kapatiran'" | grep -q 1; then
@@ -58,8 +59,8 @@ create role kapatiran_app nologin nosuperuser nobypassrls;
 grant kapatiran_app to kapatiran with admin option;
 create role kapatiran_backup login bypassrls password '$BACKUP_DB_PASSWORD' in role pg_read_all_data;
 SQL
-    DATABASE_URLS="DATABASE_URL=postgres://kapatiran:$APP_DB_PASSWORD@127.0.0.1:5432/kapatiran
-BACKUP_DATABASE_URL=postgres://kapatiran_backup:$BACKUP_DB_PASSWORD@127.0.0.1:5432/kapatiran"
+    APP_DATABASE_URL="postgres://kapatiran:$APP_DB_PASSWORD@127.0.0.1:5432/kapatiran"
+    BACKUP_DATABASE_URL="postgres://kapatiran_backup:$BACKUP_DB_PASSWORD@127.0.0.1:5432/kapatiran"
     set -x
   fi
   sudo -u postgres psql -tc "select 1 from pg_database where datname = 'kapatiran'" | grep -q 1 ||
@@ -106,10 +107,15 @@ BACKUP_BUCKET=__BACKUPS_BUCKET__
 # CloudFront, the load balancer and nginx each add to X-Forwarded-For (server/app.ts).
 TRUST_PROXY_HOPS=3
 CONF
-# The database addresses with the passwords made above (scripts/backup uses the backup role).
+# The database addresses with the passwords made above. The backup role's goes into a file of its
+# own, given only to backup runs (never to the app's containers: the app must not hold a credential
+# that row-level security does not bind).
 set +x
-if [ -n "$DATABASE_URLS" ]; then printf '%s\n' "$DATABASE_URLS" >>/srv/kapatiran/app.env; fi
+if [ -n "$APP_DATABASE_URL" ]; then printf 'DATABASE_URL=%s\n' "$APP_DATABASE_URL" >>/srv/kapatiran/app.env; fi
+if [ -n "$BACKUP_DATABASE_URL" ]; then printf 'BACKUP_DATABASE_URL=%s\n' "$BACKUP_DATABASE_URL" >/srv/kapatiran/backup.env; fi
 set -x
+touch /srv/kapatiran/backup.env
+chmod 0600 /srv/kapatiran/backup.env
 chmod 0600 /srv/kapatiran/app.env
 # The deploy tools' own settings (scripts/delivery/config.ts reads them under the environment):
 # the slots join the host's network, where PostgreSQL listens on loopback (3001/3002 stay closed
@@ -118,7 +124,7 @@ chmod 0600 /srv/kapatiran/app.env
 test -f /srv/kapatiran/deploy.env || cat >/srv/kapatiran/deploy.env <<'CONF'
 DEPLOY_DOCKER_NETWORK=host
 DEPLOY_IMAGE=__IMAGE_REPOSITORY__
-BACKUP_COMMAND=docker run --rm --network host --env-file /srv/kapatiran/app.env -v kapatiran-data:/var/lib/kapatiran __IMAGE_REPOSITORY__:$RELEASE node build/scripts/backup.js
+BACKUP_COMMAND=docker run --rm --network host --env-file /srv/kapatiran/app.env --env-file /srv/kapatiran/backup.env -v kapatiran-data:/var/lib/kapatiran __IMAGE_REPOSITORY__:$RELEASE node build/scripts/backup.js
 CONF
 
 # The CloudWatch agent: the app's EMF lines, its logs and nginx's, into 90-day log groups.
