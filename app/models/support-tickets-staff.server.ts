@@ -8,6 +8,8 @@ import { isUuid } from "./roles.server";
 import { sendTicketReplyMail, type ReplyMailOutcome } from "./support-ticket-mail.server";
 import {
   forbidden,
+  SUMMARY_COLUMNS,
+  summaryOf,
   threadOf,
   ticketMessage,
   type TicketOutcome,
@@ -70,16 +72,7 @@ export async function listInbox(staff: CurrentUser, filter: InboxFilter, request
     const pageCount = Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE));
     const page = Math.min(Math.max(1, requestedPage), pageCount);
     const rows = await tx
-      .select({
-        id: supportTickets.id,
-        subject: supportTickets.subject,
-        status: supportTickets.status,
-        priority: supportTickets.priority,
-        createdAt: supportTickets.createdAt,
-        updatedAt: supportTickets.updatedAt,
-        churchName: churches.name,
-        requesterName: users.displayName,
-      })
+      .select({ ...SUMMARY_COLUMNS, churchName: churches.name, requesterName: users.displayName })
       .from(supportTickets)
       .innerJoin(churches, eq(churches.id, supportTickets.churchId))
       .leftJoin(users, eq(users.id, supportTickets.requesterId))
@@ -88,11 +81,7 @@ export async function listInbox(staff: CurrentUser, filter: InboxFilter, request
       .limit(INBOX_PAGE_SIZE)
       .offset((page - 1) * INBOX_PAGE_SIZE);
     return {
-      tickets: rows.map((row) => ({
-        ...row,
-        createdAt: row.createdAt.toISOString(),
-        updatedAt: row.updatedAt.toISOString(),
-      })),
+      tickets: rows.map(summaryOf),
       total,
       page,
       pageCount,

@@ -138,29 +138,35 @@ export interface TicketSummary {
   updatedAt: string;
 }
 
+/** What a list shows of a ticket (the requester's list and the staff inbox), with `summaryOf` for the dates. */
+export const SUMMARY_COLUMNS = {
+  id: supportTickets.id,
+  subject: supportTickets.subject,
+  status: supportTickets.status,
+  priority: supportTickets.priority,
+  createdAt: supportTickets.createdAt,
+  updatedAt: supportTickets.updatedAt,
+};
+
+/** A listed row with its dates as ISO strings, as loaders send them. */
+export const summaryOf = <T extends { createdAt: Date; updatedAt: Date }>(row: T) => ({
+  ...row,
+  createdAt: row.createdAt.toISOString(),
+  updatedAt: row.updatedAt.toISOString(),
+});
+
 /** The requester's own tickets, latest activity first, and their church's time zone to read the dates in. */
 export async function listMyTickets(user: CurrentUser): Promise<{ tickets: TicketSummary[]; timezone: string }> {
   const churchId = requesterChurch(user);
   return withChurch(churchId, async (tx) => {
     const rows = await tx
-      .select({
-        id: supportTickets.id,
-        subject: supportTickets.subject,
-        status: supportTickets.status,
-        priority: supportTickets.priority,
-        createdAt: supportTickets.createdAt,
-        updatedAt: supportTickets.updatedAt,
-      })
+      .select(SUMMARY_COLUMNS)
       .from(supportTickets)
       .where(eq(supportTickets.requesterId, user.id))
       .orderBy(desc(supportTickets.updatedAt));
     const [church] = await tx.select({ timezone: churches.timezone }).from(churches).where(eq(churches.id, churchId));
     return {
-      tickets: rows.map((row) => ({
-        ...row,
-        createdAt: row.createdAt.toISOString(),
-        updatedAt: row.updatedAt.toISOString(),
-      })),
+      tickets: rows.map(summaryOf),
       timezone: church?.timezone ?? "Asia/Manila",
     };
   });
