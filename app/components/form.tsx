@@ -40,7 +40,7 @@ export function FormErrors({ state }: { state: FormState }) {
   );
 }
 
-interface FieldProps extends Omit<React.InputHTMLAttributes<HTMLInputElement>, "name" | "defaultValue"> {
+interface FieldBase {
   name: string;
   label: string;
   state: FormState;
@@ -50,11 +50,44 @@ interface FieldProps extends Omit<React.InputHTMLAttributes<HTMLInputElement>, "
   optional?: boolean;
 }
 
-export function TextField({ name, label, state, defaultValue, hint, optional, id, ...input }: FieldProps) {
-  const { t } = useTranslation("forms");
+type FieldProps = FieldBase & Omit<React.InputHTMLAttributes<HTMLInputElement>, "name" | "defaultValue">;
+type TextAreaProps = FieldBase & Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "defaultValue">;
+
+/** What every field shares: its label, hint and errors, and the attributes that tie them to the control. */
+function useField({ name, state, defaultValue, hint }: FieldBase, id: string | undefined) {
   const fieldId = id ?? `field-${name}`;
   const errors = state.errors?.[name];
   const describedBy = [hint ? `${fieldId}-hint` : null, errors ? `${fieldId}-error` : null].filter(Boolean).join(" ");
+  return {
+    fieldId,
+    errors,
+    control: {
+      id: fieldId,
+      name,
+      defaultValue: valueOf(state, name, defaultValue),
+      "aria-invalid": errors ? true : undefined,
+      "aria-describedby": describedBy || undefined,
+      className: "w-full rounded border border-stone-500 bg-white px-3 py-2 aria-[invalid=true]:border-red-700",
+    },
+  };
+}
+
+function FieldFrame({
+  fieldId,
+  label,
+  hint,
+  optional,
+  errors,
+  children,
+}: {
+  fieldId: string;
+  label: string;
+  hint?: string;
+  optional?: boolean;
+  errors?: string[];
+  children: React.ReactNode;
+}) {
+  const { t } = useTranslation("forms");
   return (
     <div className="space-y-1">
       <label htmlFor={fieldId} className="block font-semibold">
@@ -66,21 +99,31 @@ export function TextField({ name, label, state, defaultValue, hint, optional, id
           {hint}
         </p>
       ) : null}
-      <input
-        id={fieldId}
-        name={name}
-        defaultValue={valueOf(state, name, defaultValue)}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        className="w-full rounded border border-stone-500 bg-white px-3 py-2 aria-[invalid=true]:border-red-700"
-        {...input}
-      />
+      {children}
       {errors ? (
         <p id={`${fieldId}-error`} className="text-sm font-semibold text-red-800">
           {errors.map((key) => t(key)).join(" ")}
         </p>
       ) : null}
     </div>
+  );
+}
+
+export function TextField({ name, label, state, defaultValue, hint, optional, id, ...input }: FieldProps) {
+  const { fieldId, errors, control } = useField({ name, label, state, defaultValue, hint }, id);
+  return (
+    <FieldFrame fieldId={fieldId} label={label} hint={hint} optional={optional} errors={errors}>
+      <input {...control} {...input} />
+    </FieldFrame>
+  );
+}
+
+export function TextAreaField({ name, label, state, defaultValue, hint, optional, id, ...textarea }: TextAreaProps) {
+  const { fieldId, errors, control } = useField({ name, label, state, defaultValue, hint }, id);
+  return (
+    <FieldFrame fieldId={fieldId} label={label} hint={hint} optional={optional} errors={errors}>
+      <textarea {...control} {...textarea} />
+    </FieldFrame>
   );
 }
 

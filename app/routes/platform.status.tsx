@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
-import { FormErrors, SelectField, useFormState, valueOf, type FormState } from "~/components/form";
+import { FormErrors, SelectField, TextAreaField, useFormState, type FormState } from "~/components/form";
 import { PlatformMaintenanceNav } from "~/components/platform-maintenance-nav";
 import { activeNotices, noticeSchema, postNotice, resolveNotice, resolvedNotices, SEVERITIES, type NoticeView } from "~/maintenance/notices.server";
 import { invalid, parseForm, refused } from "~/utils/forms";
@@ -162,64 +162,21 @@ function PostForm({ state }: { state: FormState }) {
           defaultValue="info"
           options={SEVERITIES.map((severity) => ({ value: severity, label: t(`statusPage.post.${severity}`) }))}
         />
-        <MessageField name="messageEn" label={t("statusPage.post.messageEn")} state={state} lang="en" required />
-        <MessageField name="messageFil" label={t("statusPage.post.messageFil")} hint={t("statusPage.post.messageFilHint")} state={state} lang="fil" />
+        <TextAreaField name="messageEn" label={t("statusPage.post.messageEn")} state={state} lang="en" rows={3} maxLength={500} required />
+        <TextAreaField
+          name="messageFil"
+          label={t("statusPage.post.messageFil")}
+          hint={t("statusPage.post.messageFilHint")}
+          state={state}
+          lang="fil"
+          rows={3}
+          maxLength={500}
+          optional
+        />
         <button type="submit" className="button">
           {t("statusPage.post.submit")}
         </button>
       </form>
     </section>
-  );
-}
-
-/** A message box with the same error wiring as TextField (components/form.tsx). */
-function MessageField({
-  name,
-  label,
-  hint,
-  state,
-  lang,
-  required,
-}: {
-  name: string;
-  label: string;
-  hint?: string;
-  state: FormState;
-  lang: string;
-  required?: boolean;
-}) {
-  const { t } = useTranslation("forms");
-  const id = `field-${name}`;
-  const errors = state.errors?.[name];
-  const describedBy = [hint ? `${id}-hint` : null, errors ? `${id}-error` : null].filter(Boolean).join(" ");
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block font-semibold">
-        {label}
-        {required ? null : <span className="font-normal text-stone-700"> ({t("optional")})</span>}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-sm text-stone-700">
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        id={id}
-        name={name}
-        lang={lang}
-        rows={3}
-        maxLength={500}
-        required={required}
-        defaultValue={valueOf(state, name)}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        className="w-full rounded border border-stone-500 bg-white px-3 py-2 aria-[invalid=true]:border-red-700"
-      />
-      {errors ? (
-        <p id={`${id}-error`} className="text-sm font-semibold text-red-800">
-          {errors.map((key) => t(key)).join(" ")}
-        </p>
-      ) : null}
-    </div>
   );
 }
