@@ -300,3 +300,4 @@ export * from "./schema-help.server";
 export * from "./schema-privacy.server";
 export * from "./schema-ops.server";
 export * from "./schema-delivery.server";
+export * from "./schema-forum.server";
