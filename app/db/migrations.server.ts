@@ -66,13 +66,24 @@ export async function appliedMigrations(database: Database): Promise<string[]> {
   return rowsOf<{ tag: string }>(result).map((row) => row.tag);
 }
 
+/**
+ * Every migration transaction starts here: one migrator at a time, and the
+ * migration sees every church's rows. The tables' owner (the box's
+ * `kapatiran` role, not a superuser) obeys their forced row-level security
+ * like anyone; a data migration of platform rows (built-in roles, whose
+ * church is null) would otherwise fail the policies' WITH CHECK.
+ */
+async function lockAsMigrator(tx: { execute: Database["execute"] }) {
+  await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_KEY}), set_config('kapatiran.all_churches', 'on', true)`);
+}
+
 /** Apply every pending migration, each in its own transaction. Safe to run twice, or twice at once. */
 export async function migrate(database: Database, migrations: Migration[] = loadMigrations()): Promise<string[]> {
   await ensureLedger(database);
   const applied: string[] = [];
   for (const migration of migrations) {
     const done = await database.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_KEY})`);
+      await lockAsMigrator(tx);
       const found = await tx.execute(sql`select 1 from kapatiran_migrations where tag = ${migration.tag}`);
       if (rowsOf(found).length > 0) return false;
       for (const statement of migration.up) await tx.execute(sql.raw(statement));
@@ -96,7 +107,7 @@ export async function rollback(
   const undone: string[] = [];
   for (let i = 0; i < steps; i++) {
     const tag = await database.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_KEY})`);
+      await lockAsMigrator(tx);
       const last = rowsOf<{ tag: string }>(
         await tx.execute(sql`select tag from kapatiran_migrations order by tag desc limit 1`),
       )[0];

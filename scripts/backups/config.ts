@@ -9,6 +9,14 @@ import path from "node:path";
 export interface BackupConfig {
   /** PostgreSQL to back up; undefined means the embedded PGlite under DATA_DIR/db. */
   databaseUrl: string | undefined;
+  /**
+   * The server restores create their database on, as a role that may create
+   * databases and bypass row-level security (on the box: kapatiran_restore);
+   * falls back to databaseUrl. Only its host, port, user and password are used.
+   */
+  restoreUrl: string | undefined;
+  /** The role that owns the live tables (on the box: kapatiran); a restore hands it what it made. */
+  restoreOwner: string | undefined;
   dataDir: string;
   /** S3 bucket for backups; undefined means the local folder `dir`. */
   bucket: string | undefined;
@@ -43,6 +51,8 @@ export function loadBackupConfig(environment: NodeJS.ProcessEnv = process.env): 
   return {
     // A role of its own on the box (BYPASSRLS, read-only): pg_dump must see every church's rows.
     databaseUrl: text("BACKUP_DATABASE_URL") ?? text("DATABASE_URL"),
+    restoreUrl: text("RESTORE_DATABASE_URL") ?? text("BACKUP_DATABASE_URL") ?? text("DATABASE_URL"),
+    restoreOwner: text("RESTORE_OWNER"),
     dataDir,
     bucket: text("BACKUP_BUCKET"),
     prefix,
@@ -85,6 +95,15 @@ export function loadEnvFile(file: string, environment: NodeJS.ProcessEnv = proce
 export function readFlags(args: string[]) {
   return {
     has: (name: string) => args.includes(name),
+    /** Every value of a flag that may repeat (--env-file A --env-file B). */
+    all(name: string): string[] {
+      return args.flatMap((arg, at) => {
+        if (arg !== name) return [];
+        const value = args[at + 1];
+        if (value === undefined || value.startsWith("--")) throw new UsageError(`${name} needs a value`);
+        return [value];
+      });
+    },
     value(name: string): string | undefined {
       const at = args.indexOf(name);
       if (at === -1) return undefined;

@@ -67,8 +67,12 @@ export async function objectsIn(url: string): Promise<number> {
   }
 }
 
-/** Create the database `url` names when it does not exist yet (through the server's "postgres" database). */
-export async function ensureDatabase(url: string): Promise<boolean> {
+/**
+ * Create the database `url` names when it does not exist yet (through the
+ * server's "postgres" database), owned by `owner` when given: the restoring
+ * role must be a member of it, as the box's kapatiran_restore is of kapatiran.
+ */
+export async function ensureDatabase(url: string, owner?: string): Promise<boolean> {
   const target = new URL(url);
   const name = decodeURIComponent(target.pathname.slice(1));
   if (!name) throw new Error("the target URL names no database");
@@ -78,7 +82,7 @@ export async function ensureDatabase(url: string): Promise<boolean> {
   try {
     const found = await sql`select 1 from pg_database where datname = ${name}`;
     if (found.length > 0) return false;
-    await sql.unsafe(`create database ${quoteIdent(name)}`);
+    await sql.unsafe(`create database ${quoteIdent(name)}${owner ? ` owner ${quoteIdent(owner)}` : ""}`);
     return true;
   } finally {
     await sql.end({ timeout: 5 });
@@ -109,8 +113,14 @@ export async function emptyDatabase(url: string): Promise<void> {
  * pg_restore into `url` in one transaction: all or nothing. The dump's
  * grants name the app's serving role (drizzle/0001_tenant_isolation.sql),
  * which lives in the server, not the database: made first when missing.
+ *
+ * With `owner`, the restoring role is a least-privilege one (BYPASSRLS,
+ * CREATEDB, a member of `owner`), not a superuser: it restores as itself —
+ * not `--role=owner`, because the owner obeys the tables' forced row-level
+ * security and COPY refuses such tables — then hands everything it made to
+ * `owner`, so migrations and the app's grants work as on the original.
  */
-export async function restorePostgres(url: string, file: string): Promise<DatabaseFacts> {
+export async function restorePostgres(url: string, file: string, owner?: string): Promise<DatabaseFacts> {
   const sql = postgres(url, quiet);
   try {
     await sql.unsafe(`
@@ -120,6 +130,7 @@ export async function restorePostgres(url: string, file: string): Promise<Databa
         end if;
       end $$`);
     await runTool("pg_restore", ["--no-owner", "--exit-on-error", "--single-transaction", `--dbname=${url}`, file]);
+    if (owner) await sql.unsafe(`reassign owned by current_user to ${quoteIdent(owner)}`);
     await sql`set row_security = off`;
     return await factsOf(sql);
   } finally {

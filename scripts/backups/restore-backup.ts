@@ -20,6 +20,12 @@ export interface RestoreOptions {
   force?: boolean;
   /** Put the uploaded files back too. */
   files?: boolean;
+  /**
+   * PostgreSQL: the role to own the new database and everything restored into
+   * it, when the restoring role is not that role (a least-privilege restore role
+   * that is a member of it).
+   */
+  owner?: string;
 }
 
 /** Refused before anything was written: a corrupt backup, a non-empty target, a wrong target kind. */
@@ -63,7 +69,7 @@ export async function restoreBackup(config: BackupConfig, options: RestoreOption
     if (manifest.engine === "postgres") {
       if (!options.targetUrl) throw new RestoreRefused("refused: a PostgreSQL backup needs --target-url or --database (a new database)");
       target = `PostgreSQL ${describeUrl(options.targetUrl)}`;
-      const created = await ensureDatabase(options.targetUrl);
+      const created = await ensureDatabase(options.targetUrl, options.owner);
       const objects = created ? 0 : await objectsIn(options.targetUrl);
       if (objects > 0 && !options.force) {
         throw new RestoreRefused(`refused: ${target} is not empty (${objects} tables, views or sequences); restore into a new database, or add --force to replace its contents`);
@@ -71,8 +77,8 @@ export async function restoreBackup(config: BackupConfig, options: RestoreOption
       if (objects > 0) {
         await emptyDatabase(options.targetUrl);
         log(`emptied: ${target} (--force)`);
-      } else log(`target: ${target}${created ? " (created)" : " (empty)"}`);
-      facts = await restorePostgres(options.targetUrl, file);
+      } else log(`target: ${target}${created ? " (created)" : " (empty)"}${options.owner ? `, owned by ${options.owner}` : ""}`);
+      facts = await restorePostgres(options.targetUrl, file, options.owner);
     } else {
       if (!options.targetDir) throw new RestoreRefused("refused: a PGlite backup needs --target-dir (a new folder for the embedded database)");
       target = `PGlite ${options.targetDir}`;

@@ -12,12 +12,15 @@ const USAGE = `Usage: scripts/restore --backup NAME|latest (--database NAME | --
 Restores a backup made by scripts/backup into a new database, after checking
 every checksum in its manifest.
   --backup NAME|latest  which backup (scripts/restore --list shows them)
-  --database NAME       PostgreSQL: a database on DATABASE_URL's server (created when missing)
+  --database NAME       PostgreSQL: a database on RESTORE_DATABASE_URL's server (else DATABASE_URL's),
+                        created when missing, as that URL's role; RESTORE_OWNER (the role owning the
+                        live tables) then owns what was restored
   --target-url URL      PostgreSQL: the database's full URL instead
   --target-dir DIR      an embedded PGlite backup: a new folder (then DATA_DIR=… with DIR as DATA_DIR/db)
   --files               also put the uploaded files back (S3_BUCKET or DATA_DIR/uploads)
   --force               replace a target that is not empty
-  --env-file FILE       read settings from the app's env file first
+  --env-file FILE       read settings from an env file first (may repeat: on the box, app.env
+                        and backup.env)
   --list                list the backups and exit
   --to-time TIME        point in time instead, from the WAL archive (pgBackRest, run on the
                         database's host): a new data directory DIR replayed up to TIME
@@ -32,8 +35,8 @@ if (args.includes("--help")) {
 
 try {
   const flags = readFlags(args);
-  const envFile = flags.value("--env-file");
-  if (envFile) loadEnvFile(envFile);
+  // On the box: the app's env file and backup.env (the restore role's address), in either order.
+  for (const file of flags.all("--env-file")) loadEnvFile(file);
   const config = loadBackupConfig();
   if (flags.has("--list")) {
     const { openStore } = await import("./store");
@@ -54,8 +57,8 @@ try {
   let targetUrl = flags.value("--target-url");
   if (database) {
     if (targetUrl) throw new UsageError("give --database or --target-url, not both");
-    if (!config.databaseUrl) throw new UsageError("--database needs DATABASE_URL (the server to create it on); or give --target-url");
-    const url = new URL(config.databaseUrl);
+    if (!config.restoreUrl) throw new UsageError("--database needs RESTORE_DATABASE_URL or DATABASE_URL (the server to create it on); or give --target-url");
+    const url = new URL(config.restoreUrl);
     url.pathname = `/${encodeURIComponent(database)}`;
     targetUrl = url.toString();
   }
@@ -65,6 +68,7 @@ try {
     targetDir: flags.value("--target-dir"),
     force: flags.has("--force"),
     files: flags.has("--files"),
+    owner: config.restoreOwner,
   });
 } catch (error) {
   console.error(error instanceof RestoreRefused ? error.message : `restore failed: ${(error as Error).message}`);

@@ -112,7 +112,11 @@ describe("infrastructure (AWS CDK), synthesized offline", () => {
     expect(script).toContain("create role kapatiran_backup login bypassrls password '$BACKUP_DB_PASSWORD' in role pg_read_all_data");
     expect(script).toContain('BACKUP_DATABASE_URL="postgres://kapatiran_backup:$BACKUP_DB_PASSWORD@127.0.0.1');
     // The backup role's address is given to backup runs only, never to the app's containers.
-    expect(script).toMatch(/printf 'BACKUP_DATABASE_URL=%s\\n' "\$BACKUP_DATABASE_URL" >\/srv\/kapatiran\/backup\.env/);
+    expect(script).toMatch(/printf 'BACKUP_DATABASE_URL=%s\\n[^']*' "\$BACKUP_DATABASE_URL" "\$RESTORE_DATABASE_URL" >\/srv\/kapatiran\/backup\.env/);
+    expect(script).not.toMatch(/RESTORE_DATABASE_URL[^\n]*>>\/srv\/kapatiran\/app\.env/);
+    // Restores run as a role that may create databases and hands what it made to kapatiran (tests/backups/least-privilege.test.ts).
+    expect(script).toContain("create role kapatiran_restore login createdb bypassrls password '$RESTORE_DB_PASSWORD' in role kapatiran;");
+    expect(script).toContain("RESTORE_OWNER=kapatiran");
     expect(script).not.toMatch(/BACKUP_DATABASE_URL[^\n]*>>\/srv\/kapatiran\/app\.env/);
     // Migration 0001 grants kapatiran_app to the migrating role: it holds it with the admin option.
     expect(script).toContain("grant kapatiran_app to kapatiran with admin option");

@@ -43,24 +43,31 @@ systemctl restart docker
 # Migration 0001 makes the migrating role a member of kapatiran_app, the role requests run
 # as: made here with the admin option, so the app's role needs no CREATEROLE. Backups use a
 # role of their own: the tenant tables force row-level security, which the app's role must
-# obey and pg_dump must not (BYPASSRLS, read-only). Passwords are made here, once, and
-# written only into the root-only app.env (tracing off, so they never reach the boot log).
+# obey and pg_dump must not (BYPASSRLS, read-only). Restores use a third: it may create
+# databases and bypass row-level security, and is a member of kapatiran so that what it
+# restores can be handed to kapatiran (scripts/backups/postgres.ts) — no superuser anywhere.
+# Passwords are made here, once, and written only into the root-only app.env and backup.env
+# (tracing off, so they never reach the boot log).
 APP_DATABASE_URL=""
 BACKUP_DATABASE_URL=""
+RESTORE_DATABASE_URL=""
 if [ "$LOCAL_DATABASE" = yes ]; then
   systemctl enable --now postgresql
   if ! sudo -u postgres psql -tc "select 1 from pg_roles where rolname = 'kapatiran'" | grep -q 1; then
     set +x
     APP_DB_PASSWORD=$(openssl rand -hex 24)
     BACKUP_DB_PASSWORD=$(openssl rand -hex 24)
+    RESTORE_DB_PASSWORD=$(openssl rand -hex 24)
     sudo -u postgres psql -v ON_ERROR_STOP=1 <<SQL
 create role kapatiran login password '$APP_DB_PASSWORD';
 create role kapatiran_app nologin nosuperuser nobypassrls;
 grant kapatiran_app to kapatiran with admin option;
 create role kapatiran_backup login bypassrls password '$BACKUP_DB_PASSWORD' in role pg_read_all_data;
+create role kapatiran_restore login createdb bypassrls password '$RESTORE_DB_PASSWORD' in role kapatiran;
 SQL
     APP_DATABASE_URL="postgres://kapatiran:$APP_DB_PASSWORD@127.0.0.1:5432/kapatiran"
     BACKUP_DATABASE_URL="postgres://kapatiran_backup:$BACKUP_DB_PASSWORD@127.0.0.1:5432/kapatiran"
+    RESTORE_DATABASE_URL="postgres://kapatiran_restore:$RESTORE_DB_PASSWORD@127.0.0.1:5432/postgres"
     set -x
   fi
   sudo -u postgres psql -tc "select 1 from pg_database where datname = 'kapatiran'" | grep -q 1 ||
@@ -112,7 +119,9 @@ CONF
 # that row-level security does not bind).
 set +x
 if [ -n "$APP_DATABASE_URL" ]; then printf 'DATABASE_URL=%s\n' "$APP_DATABASE_URL" >>/srv/kapatiran/app.env; fi
-if [ -n "$BACKUP_DATABASE_URL" ]; then printf 'BACKUP_DATABASE_URL=%s\n' "$BACKUP_DATABASE_URL" >/srv/kapatiran/backup.env; fi
+if [ -n "$BACKUP_DATABASE_URL" ]; then
+  printf 'BACKUP_DATABASE_URL=%s\nRESTORE_DATABASE_URL=%s\nRESTORE_OWNER=kapatiran\n' "$BACKUP_DATABASE_URL" "$RESTORE_DATABASE_URL" >/srv/kapatiran/backup.env
+fi
 set -x
 touch /srv/kapatiran/backup.env
 chmod 0600 /srv/kapatiran/backup.env
