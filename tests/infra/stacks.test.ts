@@ -133,6 +133,10 @@ describe("infrastructure (AWS CDK), synthesized offline", () => {
     expect(Buffer.byteLength(script)).toBeLessThan(16 * 1024);
     expect(script).not.toMatch(/__[A-Z_]+__/);
     expect(JSON.stringify(box.UserData)).toMatch(/repo1-s3-bucket=",\{"Ref":"Backups[0-9A-F]+"\}/);
+    // pgBackRest reaches the bucket in the stack's own region, whichever that is: none is written in the file.
+    expect(files.find((file) => file.name === "pgbackrest.conf")?.text).not.toMatch(/[a-z]{2}-[a-z]+-\d/);
+    expect(script).toContain("repo1-s3-region=ap-southeast-1");
+    expect(script).toContain("repo1-s3-endpoint=s3.ap-southeast-1.amazonaws.com");
   });
 
   it("recovers the instance when its system status check fails", () => {

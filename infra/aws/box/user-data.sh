@@ -168,7 +168,8 @@ __BACKUP_FILES__
   test -f /etc/pgbackrest.conf && chown postgres:postgres /etc/pgbackrest.conf && chmod 0640 /etc/pgbackrest.conf
   systemctl restart postgresql
   # The stanza needs the bucket through the instance role; if IAM is not ready yet, the runbook says how to redo it.
-  sudo -u postgres pgbackrest --stanza=kapatiran stanza-create && sudo -u postgres pgbackrest --stanza=kapatiran check ||
+  sudo -u postgres pgbackrest --stanza=kapatiran stanza-create && sudo -u postgres pgbackrest --stanza=kapatiran check &&
+    sudo -u postgres pgbackrest --stanza=kapatiran --type=full backup ||
     echo "pgBackRest stanza not created yet: run it again (docs/runbooks/backup.md)"
   systemctl daemon-reload
   for timer in __BACKUP_TIMERS__; do systemctl enable --now "$timer"; done
