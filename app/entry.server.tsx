@@ -5,10 +5,14 @@ import { RemixServer } from "@remix-run/react";
 import { createInstance } from "i18next";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
+import { InlineStylesheetProvider } from "~/components/inline-stylesheet";
 import { NonceProvider } from "~/components/nonce";
 import { i18nConfig } from "~/i18n/config";
 import { i18next } from "~/i18n/i18next.server";
 import { resources } from "~/locales";
+import { DATA_SAVER_VARY } from "~/utils/data-saver.server";
+import { notModified, pageEtag } from "~/utils/etag.server";
+import { inlineStylesheetFor } from "~/utils/first-visit-css.server";
 import { logger } from "~/utils/logger.server";
 
 const ABORT_DELAY = 5_000;
@@ -35,7 +39,16 @@ export default async function handleRequest(
 
   // HTML may carry member data: never in a shared cache unless a route says so.
   if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", "private, no-cache");
+  // Every page has a data-saver variant (no scripts, no photos): caches must keep them apart.
+  if (!/\bsave-data\b/i.test(responseHeaders.get("Vary") ?? "")) responseHeaders.append("Vary", DATA_SAVER_VARY);
+  // Pages that opt in (the help center): unchanged since the browser's copy means a 304, not rendered.
+  const etag = pageEtag(request, responseStatusCode, remixContext);
+  if (etag) {
+    responseHeaders.set("ETag", etag);
+    if (notModified(request, etag)) return new Response(null, { status: 304, headers: responseHeaders });
+  }
   const nonce = loadContext.cspNonce;
+  const firstVisit = (remixContext.staticHandlerContext.loaderData.root as { firstVisit?: boolean } | undefined)?.firstVisit ?? false;
 
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
@@ -43,7 +56,9 @@ export default async function handleRequest(
     const { pipe, abort } = renderToPipeableStream(
       <I18nextProvider i18n={instance}>
         <NonceProvider value={nonce}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+          <InlineStylesheetProvider value={inlineStylesheetFor(firstVisit, stylesheetHref(remixContext))}>
+            <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+          </InlineStylesheetProvider>
         </NonceProvider>
       </I18nextProvider>,
       {
@@ -71,6 +86,11 @@ export default async function handleRequest(
     );
     setTimeout(abort, ABORT_DELAY);
   });
+}
+
+/** The built stylesheet's address, which the root route names in its handle. */
+function stylesheetHref(context: EntryContext): string | undefined {
+  return (context.routeModules.root?.handle as { stylesheet?: string } | undefined)?.stylesheet;
 }
 
 export const handleError: HandleErrorFunction = (error, { request, context }) => {

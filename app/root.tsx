@@ -12,6 +12,7 @@ import {
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
+import { useInlineStylesheet } from "~/components/inline-stylesheet";
 import { useNonce } from "~/components/nonce";
 import { PageShell } from "~/components/page-shell";
 import { currentUser } from "~/auth/session.server";
@@ -23,12 +24,15 @@ import { i18next } from "~/i18n/i18next.server";
 import stylesheet from "~/styles/app.build.css";
 import { assetUrl } from "~/utils/asset-url";
 import { buildInfo } from "~/utils/build-info.server";
+import { dataSaverFor } from "~/utils/data-saver.server";
+import { isFirstVisit } from "~/utils/first-visit-css.server";
 import { env } from "~/utils/env.server";
 
 // The stylesheet is rendered in Layout instead: its host (CDN_URL) comes from the root loader.
 export const links: LinksFunction = () => [{ rel: "icon", href: "/favicon.svg", type: "image/svg+xml" }];
 
-export const handle = { i18n: "common" };
+// `stylesheet`: the server reads the built file once, for first visits (app/utils/first-visit-css.server.ts).
+export const handle = { i18n: "common", stylesheet };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await i18next.getLocale(request);
@@ -52,6 +56,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     // For public/ops.js: page-load figures only with analytics consent; errors name the release.
     analytics,
     release: buildInfo.release,
+    // A page reached from outside our pages carries the stylesheet inline (app/utils/first-visit-css.server.ts).
+    firstVisit: isFirstVisit(request),
+    // Data saver: no script of any kind, no photos (app/utils/data-saver.server.ts).
+    dataSaver: dataSaverFor(request),
     // Fingerprinted assets come from the CDN when there is one (app/utils/asset-url.ts).
     cdnUrl: env.CDN_URL,
     // Error details (messages, stacks) are for developers' screens only.
@@ -69,8 +77,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();
   // Pages work as plain HTML; only a route that asks for it ships JavaScript.
   const matches = useMatches();
-  const hydrate = matches.some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate);
+  // Data saver outranks a route's wish: not one script, not even /ops.js.
+  const noScripts = data?.dataSaver.on ?? false;
+  const hydrate = !noScripts && matches.some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate);
   const page = matches[matches.length - 1];
+  const inlineCss = useInlineStylesheet();
+  const stylesheetUrl = assetUrl(stylesheet, data?.cdnUrl);
 
   return (
     <html lang={locale} dir={i18n.dir(locale)}>
@@ -79,21 +91,29 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light" />
         <Meta />
-        <link rel="stylesheet" href={assetUrl(stylesheet, data?.cdnUrl)} />
+        {inlineCss ? (
+          <style dangerouslySetInnerHTML={{ __html: inlineCss }} />
+        ) : (
+          <link rel="stylesheet" href={stylesheetUrl} />
+        )}
         <Links />
         {/* Browser figures and client errors (README); same origin, like the CSP's script-src 'self'. */}
-        <script
-          defer
-          nonce={nonce}
-          src="/ops.js"
-          data-route={page ? pageRoute(page.pathname, page.params) : "/"}
-          data-release={data?.release ?? ""}
-          data-analytics={data?.analytics ? "1" : "0"}
-          suppressHydrationWarning
-        />
+        {noScripts ? null : (
+          <script
+            defer
+            nonce={nonce}
+            src="/ops.js"
+            data-route={page ? pageRoute(page.pathname, page.params) : "/"}
+            data-release={data?.release ?? ""}
+            data-analytics={data?.analytics ? "1" : "0"}
+            suppressHydrationWarning
+          />
+        )}
       </head>
       <body className="min-h-screen bg-stone-50 text-stone-900 antialiased">
         {children}
+        {/* Fetched when the page is idle, for the next page to find in the cache; with data saver only when needed. */}
+        {inlineCss && !noScripts ? <link rel="prefetch" as="style" href={stylesheetUrl} /> : null}
         {hydrate ? (
           <>
             <ScrollRestoration nonce={nonce} />

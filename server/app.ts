@@ -1,4 +1,5 @@
 import path from "node:path";
+import zlib from "node:zlib";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
@@ -11,6 +12,7 @@ import { faultInjectionAllowed } from "../app/ops/faults.server";
 import { noteRequestId } from "../app/ops/log-context.server";
 import { tagOutgoingFetches } from "../app/ops/outgoing-request-id.server";
 import { REACHED_REMIX, accessLog, logUnhandledErrors } from "./access-log";
+import { loadFirstVisitStylesheet } from "../app/utils/first-visit-css.server";
 import { withAssetsFrom } from "./cdn-assets";
 import { injectFaults } from "./faults";
 import { healthRoutes } from "./health";
@@ -66,7 +68,9 @@ export function createApp({
   if (faultInjectionAllowed()) app.use(injectFaults);
   // Read-only mode (issue 9): writes get a 503 here, before any handler can half-write them.
   app.use(readOnlyGate);
-  app.use(compression());
+  // Brotli when the browser takes it (compression prefers br over gzip), gzip otherwise. Quality 4
+  // and level 6 give most of the saving on HTML made per request for little CPU on a 2-vCPU box.
+  app.use(compression({ brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } }, level: 6 }));
 
   // Fingerprinted by the Remix compiler: safe to cache for a year. Pages load these
   // as module scripts from the CDN's host when CDN_URL is set, and a cross-origin
@@ -79,7 +83,10 @@ export function createApp({
       setHeaders: (res) => res.set("Access-Control-Allow-Origin", "*"),
     }),
   );
-  app.use(express.static(path.resolve("public"), { maxAge: "1h" }));
+  // Only paths with a file extension can be files in public/ (favicon.svg, ops.js, robots.txt): pages
+  // skip the file system lookup, which the benchmark's profile showed at about 4 % of a page's CPU.
+  const publicFiles = express.static(path.resolve("public"), { maxAge: "1h" });
+  app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()));
 
   const signInLimit = rateLimit({
     scope: "sign-in",
@@ -115,6 +122,8 @@ export function createApp({
     app.use("/oidc", localIdentityProvider);
   }
 
+  // First visits get the stylesheet inline (app/utils/first-visit-css.server.ts); root names it in its handle.
+  loadFirstVisitStylesheet(path.resolve("public"), (build.routes.root?.module.handle as { stylesheet?: string } | undefined)?.stylesheet);
   app.use(cspNonce);
   app.use(securityHeaders);
   app.use(sameOriginOnly);

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import type { RequestHandler } from "express";
 import helmet from "helmet";
 import { env } from "../app/utils/env.server";
+import { firstVisitStyleSource } from "../app/utils/first-visit-css.server";
 
 /** A fresh nonce per response; Remix puts it on the scripts it renders. */
 export const cspNonce: RequestHandler = (_req, res, next) => {
@@ -19,7 +20,8 @@ export const securityHeaders = helmet({
     directives: {
       "default-src": ["'self'"],
       "script-src": ["'self'", ...cdn, (_req, res) => `'nonce-${(res as unknown as { locals: { cspNonce: string } }).locals.cspNonce}'`],
-      "style-src": ["'self'", ...cdn],
+      // The first-visit inline stylesheet is allowed by its hash alone (app/utils/first-visit-css.server.ts).
+      "style-src": ["'self'", ...cdn, () => firstVisitStyleSource() ?? "'self'"],
       "img-src": ["'self'", "data:", ...cdn],
       "font-src": ["'self'", ...cdn],
       "connect-src": ["'self'"],

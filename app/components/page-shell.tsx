@@ -4,6 +4,7 @@ import { can, type Permission } from "~/auth/permissions";
 import type { RootLoaderData } from "~/root";
 import { ConsentBanner } from "./consent-banner";
 import { ContextHelpLink } from "./context-help-link";
+import { DataSaverSwitch } from "./data-saver-switch";
 import { LanguageSwitcher } from "./language-switcher";
 import { MaintenanceBanners } from "./maintenance-banners";
 
@@ -78,6 +79,12 @@ export function PageShell({ children }: { children: React.ReactNode }) {
                 {t("support:nav.supportDesk")}
               </a>
             ) : null}
+            {/* Members post (post:forum); support staff moderate (moderate:forum) and answer there too. */}
+            {can(actor, "post:forum") || can(actor, "moderate:forum") ? (
+              <a className="link" href="/community">
+                {t("forum:nav.community")}
+              </a>
+            ) : null}
             <a className="link" href="/help">
               {t("nav.help")}
             </a>
@@ -127,6 +134,7 @@ export function PageShell({ children }: { children: React.ReactNode }) {
             {t("footer.cookies")}
           </a>
         </nav>
+        <DataSaverSwitch />
       </footer>
     </div>
   );

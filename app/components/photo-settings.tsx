@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import type { DataSaver } from "~/utils/data-saver.server";
 import { Avatar } from "./avatar";
 import { FormErrors, type FormState } from "./form";
 
@@ -11,9 +12,9 @@ import { FormErrors, type FormState } from "./form";
 export interface PhotoSettingsProps {
   /** The member's own photo; null for accounts without a member record (platform staff). */
   photo: { memberId: string; givenName?: string; familyName?: string; hasPhoto?: boolean; photoVersion?: string } | null;
-  dataSaver: boolean;
+  dataSaver: DataSaver;
   /** What just happened, from the redirect after a POST. */
-  status?: "saved" | "removed" | "dataSaverOn" | "dataSaverOff" | null;
+  status?: "saved" | "removed" | "dataSaverOn" | "dataSaverOff" | "dataSaverAuto" | null;
   state: FormState;
   heading: "h1" | "h2";
 }
@@ -37,9 +38,9 @@ export function PhotoSettings({ photo, dataSaver, status, state, heading: Headin
       {photo ? (
         <>
           <div className="flex items-center gap-4">
-            <Avatar member={{ id: photo.memberId, ...photo }} size="small" showPhoto={!dataSaver} />
+            <Avatar member={{ id: photo.memberId, ...photo }} size="small" showPhoto={!dataSaver.on} />
             <p className="text-sm text-stone-700">
-              {!photo.hasPhoto ? t("photos.none") : dataSaver ? t("photos.hiddenByDataSaver") : t("photos.current")}
+              {!photo.hasPhoto ? t("photos.none") : dataSaver.on ? t("photos.hiddenByDataSaver") : t("photos.current")}
             </p>
           </div>
           <p>
@@ -93,20 +94,26 @@ export function PhotoSettings({ photo, dataSaver, status, state, heading: Headin
           {t("photos.dataSaver.title")}
         </Sub>
         <input type="hidden" name="intent" value="data-saver" />
-        <div className="flex items-start gap-2">
-          <input
-            id="data-saver"
-            name="dataSaver"
-            type="checkbox"
-            defaultChecked={dataSaver}
-            aria-describedby="data-saver-hint"
-            className="mt-1 h-5 w-5"
-          />
-          <label htmlFor="data-saver">{t("photos.dataSaver.label")}</label>
-        </div>
         <p id="data-saver-hint" className="text-sm text-stone-700">
           {t("photos.dataSaver.hint")}
         </p>
+        {dataSaver.fromBrowser ? <p className="text-sm text-stone-700">{t("common:dataSaver.fromBrowser")}</p> : null}
+        <fieldset aria-describedby="data-saver-hint" className="space-y-1">
+          <legend className="sr-only">{t("photos.dataSaver.title")}</legend>
+          {(["auto", "on", "off"] as const).map((choice) => (
+            <div key={choice} className="flex items-start gap-2">
+              <input
+                id={`data-saver-${choice}`}
+                name="dataSaver"
+                type="radio"
+                value={choice}
+                defaultChecked={dataSaver.choice === choice}
+                className="mt-1 h-5 w-5"
+              />
+              <label htmlFor={`data-saver-${choice}`}>{t(`photos.dataSaver.choices.${choice}`)}</label>
+            </div>
+          ))}
+        </fieldset>
         <button type="submit" className="button">
           {t("photos.dataSaver.save")}
         </button>

@@ -13,6 +13,7 @@ export async function connectDatabase(): Promise<Connection> {
   const connection = await openDatabase({
     url: env.DATABASE_URL,
     dataDir: path.join(env.DATA_DIR, "db"),
+    poolSize: env.DATABASE_POOL_SIZE,
   });
   const applied = await migrate(connection.db);
   logger.info({ database: connection.description, applied }, "database ready");

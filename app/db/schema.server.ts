@@ -174,6 +174,11 @@ export const members = pgTable(
     searchName: text("search_name").generatedAlwaysAs(
       sql`kapatiran_search_text(given_name || ' ' || family_name)`,
     ),
+    /**
+     * Who may see the name (privacy.name), as a plain column so the directory's
+     * count reads only an index (members_directory_filter_idx, migration 0018).
+     */
+    nameLevel: text("name_level").generatedAlwaysAs(sql`privacy ->> 'name'`),
   },
   (t) => [
     // The directory's order (family name, households together), so a page is
@@ -183,6 +188,11 @@ export const members = pgTable(
     index("members_church_search_idx").using("gin", t.churchId, t.searchName.op("gin_trgm_ops")),
     index("members_household_idx").on(t.householdId),
     uniqueIndex("members_user_key").on(t.userId),
+    // Every column the directory's filter reads: counting a church's members is an index-only scan
+    // (migration 0018, which also INCLUDEs id: drizzle cannot say that).
+    index("members_directory_filter_idx")
+      .on(t.churchId, t.nameLevel, t.listed, t.userId)
+      .where(sql`deleted_at is null`),
   ],
 );
 
@@ -301,3 +311,4 @@ export * from "./schema-privacy.server";
 export * from "./schema-ops.server";
 export * from "./schema-delivery.server";
 export * from "./schema-forum.server";
+export * from "./schema-cache.server";

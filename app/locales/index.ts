@@ -20,6 +20,7 @@ import enAdminRequests from "./en/adminRequests.json";
 import enCompliance from "./en/compliance.json";
 import enOps from "./en/ops.json";
 import enMaintenance from "./en/maintenance.json";
+import enForum from "./en/forum.json";
 import filAdmin from "./fil/admin.json";
 import filAdminAudit from "./fil/adminAudit.json";
 import filAdminGroups from "./fil/adminGroups.json";
@@ -42,6 +43,7 @@ import filAdminRequests from "./fil/adminRequests.json";
 import filCompliance from "./fil/compliance.json";
 import filOps from "./fil/ops.json";
 import filMaintenance from "./fil/maintenance.json";
+import filForum from "./fil/forum.json";
 
 /**
  * All translations, bundled into the server build (no file reads at run time).
@@ -72,6 +74,7 @@ export const resources = {
     compliance: enCompliance,
     ops: enOps,
     maintenance: enMaintenance,
+    forum: enForum,
   },
   fil: {
     common: filCommon,
@@ -96,6 +99,7 @@ export const resources = {
     compliance: filCompliance,
     ops: filOps,
     maintenance: filMaintenance,
+    forum: filForum,
   },
 } as const;
 

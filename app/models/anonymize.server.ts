@@ -13,6 +13,7 @@ import type { Tx } from "~/db/tenancy.server";
 import { logger } from "~/utils/logger.server";
 import { deleteObject } from "~/utils/storage.server";
 import { scrubTickets } from "./erasure-tickets.server";
+import { anonymizeForumAuthor } from "./forum/erase-author.server";
 import { PHOTO_SIZES } from "./photo-images.server";
 
 /**
@@ -44,6 +45,9 @@ export interface ErasedPerson {
   /** Stored ticket screenshots to delete once the transaction has committed. */
   screenshotKeys: string[];
   ticketMessagesRemoved: number;
+  /** Their forum name became "Former member"; their posts stay (forum/erase-author.server.ts). */
+  forumAuthorAnonymized: boolean;
+  forumSubscriptionsRemoved: number;
   groupsLeft: number;
   invitationsRevoked: number;
   sessionsEnded: number;
@@ -61,6 +65,8 @@ export function erasedSummary(erased: ErasedPerson) {
     sessionsEnded: erased.sessionsEnded,
     consentRecordsUnlinked: erased.consentRecordsUnlinked,
     ticketMessagesRemoved: erased.ticketMessagesRemoved,
+    forumAuthorAnonymized: erased.forumAuthorAnonymized,
+    forumSubscriptionsRemoved: erased.forumSubscriptionsRemoved,
   };
 }
 
@@ -75,7 +81,9 @@ export function erasedSummary(erased: ErasedPerson) {
  * account can never sign in again: e-mail replaced, Google and Cognito ids
  * dropped, deactivated, sessions ended, open invitations to the old address
  * revoked; consent records lose their link to it; the subjects and messages of
- * their support tickets are replaced (erasure-tickets.server.ts). Audit entries stay: they are
+ * their support tickets are replaced (erasure-tickets.server.ts); their forum name becomes
+ * "Former member" and their topic subscriptions go, their posts staying as the community's
+ * answers (forum/erase-author.server.ts). Audit entries stay: they are
  * the legal record, and hold ids, not these details.
  *
  * Photo files are deleted by `afterErasure` once the transaction commits, so
@@ -138,6 +146,7 @@ export async function anonymizePerson(
   let sessionsEnded = 0;
   let consentRecordsUnlinked = 0;
   let tickets = { messagesScrubbed: 0, screenshotKeys: [] as string[] };
+  let forum = { anonymized: false, subscriptionsRemoved: 0 };
   const oldEmails = [account?.email, record?.email].filter((e): e is string => !!e).map((e) => e.toLowerCase());
   if (oldEmails.length > 0) {
     const revoked = await tx
@@ -183,6 +192,7 @@ export async function anonymizePerson(
         .returning({ id: consentRecords.id })
     ).length;
     tickets = await scrubTickets(tx, target.churchId, account.id);
+    forum = await anonymizeForumAuthor(tx, account.id);
   }
   return {
     memberId: record?.id ?? null,
@@ -194,6 +204,8 @@ export async function anonymizePerson(
     consentRecordsUnlinked,
     screenshotKeys: tickets.screenshotKeys,
     ticketMessagesRemoved: tickets.messagesScrubbed,
+    forumAuthorAnonymized: forum.anonymized,
+    forumSubscriptionsRemoved: forum.subscriptionsRemoved,
   };
 }
 

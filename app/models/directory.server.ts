@@ -40,11 +40,7 @@ export async function viewerFor(user: CurrentUser): Promise<Viewer> {
 }
 
 async function viewerIn(tx: Tx, user: CurrentUser): Promise<Viewer> {
-  const led = await tx
-    .select({ groupId: groupMemberships.groupId })
-    .from(groupMemberships)
-    .innerJoin(members, eq(members.id, groupMemberships.memberId))
-    .where(and(eq(members.userId, user.id), eq(groupMemberships.role, "leader")));
+  const led = await directoryQueries.ledGroups(tx, user.id);
   return { ...user, ledGroupIds: led.map((row) => row.groupId) };
 }
 
@@ -57,7 +53,8 @@ const searchName = members.searchName;
  */
 function nameReachable(viewer: Viewer): SQL {
   const own = eq(members.userId, viewer.id);
-  const nameLevel = sql<string>`${members.privacy}->>'name'`;
+  // privacy->>'name' as a stored column: the directory filter index covers it (migration 0018).
+  const nameLevel = members.nameLevel;
   const levels = levelsForAnyMember(viewer);
   if (levels.length === 0) return own;
   const byLevel = [inArray(nameLevel, levels)];
@@ -104,7 +101,7 @@ export async function directoryPage(user: CurrentUser, query: DirectoryQuery & {
   if (!churchId) return { entries: [], page: 1, pageCount: 1, total: 0, groups: [], groupId: undefined };
   return withChurch(churchId, async (tx) => {
     const viewer = await viewerIn(tx, user);
-    const churchGroups = await tx.select({ id: groups.id, name: groups.name }).from(groups).orderBy(asc(groups.name));
+    const churchGroups = await directoryQueries.churchGroups(tx);
     // A group id from the URL counts only if it is one of this church's groups.
     const groupId = churchGroups.find((group) => group.id === query.groupParam)?.id;
     const page = await listIn(tx, viewer, { ...query, groupId });
@@ -114,16 +111,8 @@ export async function directoryPage(user: CurrentUser, query: DirectoryQuery & {
 
 async function listIn(tx: Tx, viewer: Viewer, query: DirectoryQuery): Promise<DirectoryPage> {
   if (!viewer.churchId) return { entries: [], page: 1, pageCount: 1, total: 0 };
-  const q = query.q?.trim().slice(0, 100) ?? "";
-  const where = and(
-    // Row-level security already keeps to the viewer's church; saying it here
-    // too lets the planner walk the church's directory-order index.
-    eq(members.churchId, viewer.churchId),
-    isNull(members.deletedAt),
-    nameReachable(viewer),
-    q ? matching(q) : undefined,
-    query.groupId ? inArray(members.id, membersOf([query.groupId])) : undefined,
-  );
+  const q = searchText(query);
+  const where = directoryFilter(viewer, query);
   const { rows, total, page } = q ? await searchPage(tx, where, q, query.page) : await browsePage(tx, where, query.page);
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const records = await withGroupIds(tx, rows);
@@ -133,6 +122,54 @@ async function listIn(tx: Tx, viewer: Viewer, query: DirectoryQuery): Promise<Di
   return { entries, page, pageCount, total };
 }
 
+const searchText = (query: DirectoryQuery) => query.q?.trim().slice(0, 100) ?? "";
+
+/** Which members a directory page lists for this viewer (the WHERE of every query below). */
+export function directoryFilter(viewer: Viewer, query: DirectoryQuery): SQL | undefined {
+  const q = searchText(query);
+  return and(
+    // Row-level security already keeps to the viewer's church; saying it here
+    // too lets the planner walk the church's directory-order index.
+    viewer.churchId ? eq(members.churchId, viewer.churchId) : sql`false`,
+    isNull(members.deletedAt),
+    nameReachable(viewer),
+    q ? matching(q) : undefined,
+    query.groupId ? inArray(members.id, membersOf([query.groupId])) : undefined,
+  );
+}
+
+/**
+ * The queries /directory runs, unexecuted: the functions here await them, and
+ * tests/integration/query-plans.test.ts EXPLAINs the very same SQL on a
+ * 10,000-member church (no sequential scan of members allowed).
+ */
+export const directoryQueries = {
+  ledGroups: (tx: Tx, userId: string) =>
+    tx
+      .select({ groupId: groupMemberships.groupId })
+      .from(groupMemberships)
+      .innerJoin(members, eq(members.id, groupMemberships.memberId))
+      .where(and(eq(members.userId, userId), eq(groupMemberships.role, "leader"))),
+  churchGroups: (tx: Tx) => tx.select({ id: groups.id, name: groups.name }).from(groups).orderBy(asc(groups.name)),
+  count: (tx: Tx, where: SQL | undefined) => tx.select({ total: count() }).from(members).where(where),
+  browse: (tx: Tx, where: SQL | undefined, offset: number) =>
+    tx
+      .select(RECORD)
+      .from(members)
+      .where(where)
+      .orderBy(asc(members.familyName), asc(members.householdId), asc(members.givenName), asc(members.id))
+      .limit(PAGE_SIZE)
+      .offset(offset),
+  search: (tx: Tx, where: SQL | undefined, q: string, offset: number) =>
+    tx
+      .select({ ...RECORD, total: sql<number>`count(*) over ()`.mapWith(Number) })
+      .from(members)
+      .where(where)
+      .orderBy(desc(sql`word_similarity(kapatiran_search_text(${q}), ${searchName})`), asc(members.familyName), asc(members.id))
+      .limit(PAGE_SIZE)
+      .offset(offset),
+};
+
 const clampPage = (wanted: number | undefined, total: number) =>
   Math.min(Math.max(1, wanted ?? 1), Math.max(1, Math.ceil(total / PAGE_SIZE)));
 
@@ -141,15 +178,9 @@ const clampPage = (wanted: number | undefined, total: number) =>
  * then stop after 25 rows in index order instead of materializing every member.
  */
 async function browsePage(tx: Tx, where: SQL | undefined, wanted: number | undefined) {
-  const [{ total } = { total: 0 }] = await tx.select({ total: count() }).from(members).where(where);
+  const [{ total } = { total: 0 }] = await directoryQueries.count(tx, where);
   const page = clampPage(wanted, total);
-  const rows = await tx
-    .select(RECORD)
-    .from(members)
-    .where(where)
-    .orderBy(asc(members.familyName), asc(members.householdId), asc(members.givenName), asc(members.id))
-    .limit(PAGE_SIZE)
-    .offset((page - 1) * PAGE_SIZE);
+  const rows = await directoryQueries.browse(tx, where, (page - 1) * PAGE_SIZE);
   return { rows, total, page };
 }
 
@@ -159,18 +190,11 @@ async function browsePage(tx: Tx, where: SQL | undefined, wanted: number | undef
  * of two. Only a page past the end (a stale link) needs a second query.
  */
 async function searchPage(tx: Tx, where: SQL | undefined, q: string, wanted: number | undefined) {
-  const ranked = (offset: number) =>
-    tx
-      .select({ ...RECORD, total: sql<number>`count(*) over ()`.mapWith(Number) })
-      .from(members)
-      .where(where)
-      .orderBy(desc(sql`word_similarity(kapatiran_search_text(${q}), ${searchName})`), asc(members.familyName), asc(members.id))
-      .limit(PAGE_SIZE)
-      .offset(offset);
+  const ranked = (offset: number) => directoryQueries.search(tx, where, q, offset);
   let page = Math.max(1, wanted ?? 1);
   let found = await ranked((page - 1) * PAGE_SIZE);
   if (found.length === 0 && page > 1) {
-    const [{ total } = { total: 0 }] = await tx.select({ total: count() }).from(members).where(where);
+    const [{ total } = { total: 0 }] = await directoryQueries.count(tx, where);
     page = clampPage(page, total);
     found = await ranked((page - 1) * PAGE_SIZE);
   }

@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { helpArticles, helpRevisions, users, type HelpArticle, type HelpStatus } from "~/db/schema.server";
 import { acrossChurches, type Tx } from "~/db/tenancy.server";
+import { invalidateScope } from "~/utils/cache.server";
 import type { FieldErrors } from "~/utils/forms";
 import { NEXT_STATUSES } from "~/utils/help-content";
 import { recordAudit } from "./audit.server";
@@ -119,6 +120,7 @@ export function createArticle(
         })
         .returning();
       await recordRevision(tx, editor, article!, now);
+      await helpChanged(tx, article!);
       await audit(tx, editor, meta, "help_article.created", article!.id, null, summary(article!));
       return { ok: true as const, id: article!.id, revision: 1 };
     })
@@ -163,6 +165,7 @@ export function createTranslation(
         })
         .returning();
       await recordRevision(tx, editor, article!, now);
+      await helpChanged(tx, article!);
       await audit(tx, editor, meta, "help_article.translation_created", article!.id, null, {
         ...summary(article!),
         sourceId: source.id,
@@ -286,6 +289,7 @@ async function applySave(
     return current ? conflict(tx, current, expectedRevision) : NOT_FOUND;
   }
   await recordRevision(tx, editor, saved, now);
+  await helpChanged(tx, article, saved);
   await audit(tx, editor, meta, action, saved.id, summary(article), { ...summary(saved), ...extra });
   if (saved.status !== article.status) {
     await audit(
@@ -323,6 +327,15 @@ async function conflict(tx: Tx, current: HelpArticle, startedFrom: number): Prom
       diff: await diffIn(tx, current.id, startedFrom, current.revision),
     },
   };
+}
+
+/**
+ * What visitors see changed when a published article was edited, published or
+ * withdrawn: every cached help page goes stale in every app process once this
+ * transaction commits (docs/decisions/010-shared-cache.md). Drafts change nothing public.
+ */
+async function helpChanged(tx: Tx, ...versions: HelpArticle[]) {
+  if (versions.some((version) => version.status === "published")) await invalidateScope(tx, "help");
 }
 
 function recordRevision(tx: Tx, editor: HelpEditor, article: HelpArticle, at: Date) {

@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { helpArticles, helpFeedback, type HelpKind, type HelpLocale } from "~/db/schema.server";
 import { acrossChurches, type Tx } from "~/db/tenancy.server";
+import { cachedInScope } from "~/utils/cache.server";
 import { fields } from "~/utils/forms";
 import { plainText, renderMarkdown } from "~/utils/markdown.server";
 import { categoryRank } from "~/utils/help-content";
@@ -95,13 +96,25 @@ export interface HelpCategory {
   articles: HelpListing[];
 }
 
+/*
+ * Published help is the same for every visitor of a language, so the pages
+ * below are read through the shared cache, rendered markdown included (the
+ * costly part). Editing bumps the "help" generation (help-editing.server.ts),
+ * which retires these copies in every app process. Ten minutes only bounds
+ * memory; staleness is handled by the generation.
+ */
+const HELP_TTL_SECONDS = 600;
+
 /** /help: published articles by category, in the visitor's language where translated. */
-export async function helpHome(locale: string): Promise<HelpCategory[]> {
-  const rows = await acrossChurches((tx) => listShown(tx, helpLocaleOf(locale), "article"));
-  return groupByCategory(rows).map(({ key, entries }) => ({
-    key,
-    articles: entries.map((row) => ({ slug: row.slug, title: titleOf(row), fallback: row.fallback })),
-  }));
+export function helpHome(locale: string): Promise<HelpCategory[]> {
+  const language = helpLocaleOf(locale);
+  return cachedInScope("help", `home:${language}`, HELP_TTL_SECONDS, async (tx) => {
+    const rows = await listShown(tx, language, "article");
+    return groupByCategory(rows).map(({ key, entries }) => ({
+      key,
+      articles: entries.map((row) => ({ slug: row.slug, title: titleOf(row), fallback: row.fallback })),
+    }));
+  });
 }
 
 export interface ShownArticle {
@@ -139,10 +152,15 @@ async function findShown(tx: Tx, slug: string, locale: HelpLocale) {
 }
 
 /** /help/:slug: one published article (or FAQ entry), rendered safe; null for 404. */
-export async function helpArticle(slug: string, locale: string): Promise<ShownArticle | null> {
+export function helpArticle(slug: string, locale: string): Promise<ShownArticle | null> {
   const language = helpLocaleOf(locale);
-  const row = await acrossChurches((tx) => findShown(tx, slug, language));
-  if (!row) return null;
+  return cachedInScope("help", `article:${language}:${slug}`, HELP_TTL_SECONDS, async (tx) => {
+    const row = await findShown(tx, slug, language);
+    return row ? shownArticle(row, slug, language) : null;
+  });
+}
+
+function shownArticle(row: NonNullable<Awaited<ReturnType<typeof findShown>>>, slug: string, language: HelpLocale): ShownArticle {
   // English readers read the source itself: nothing has "fallen back".
   const fallback = language !== "en" && row.translationId === null;
   return {
@@ -167,17 +185,20 @@ export interface FaqEntry {
 }
 
 /** /help/faq: every published FAQ entry, grouped by category, with the same fallback. */
-export async function faqEntries(locale: string): Promise<{ key: string; entries: FaqEntry[] }[]> {
-  const rows = await acrossChurches((tx) => listShown(tx, helpLocaleOf(locale), "faq"));
-  return groupByCategory(rows).map(({ key, entries }) => ({
-    key,
-    entries: entries.map((row) => ({
-      slug: row.slug,
-      question: titleOf(row),
-      answer: renderMarkdown(row.body),
-      fallback: row.fallback,
-    })),
-  }));
+export function faqEntries(locale: string): Promise<{ key: string; entries: FaqEntry[] }[]> {
+  const language = helpLocaleOf(locale);
+  return cachedInScope("help", `faq:${language}`, HELP_TTL_SECONDS, async (tx) => {
+    const rows = await listShown(tx, language, "faq");
+    return groupByCategory(rows).map(({ key, entries }) => ({
+      key,
+      entries: entries.map((row) => ({
+        slug: row.slug,
+        question: titleOf(row),
+        answer: renderMarkdown(row.body),
+        fallback: row.fallback,
+      })),
+    }));
+  });
 }
 
 /** Longest search we take; anything beyond is cut, not refused. */

@@ -24,14 +24,18 @@ export const RECORD = {
   listed: members.listed,
 };
 
+/** The group memberships of these members (unexecuted, so tests/integration/query-plans.test.ts can EXPLAIN it). */
+export const groupIdsQuery = (tx: Tx, memberIds: string[]) =>
+  tx
+    .select({ memberId: groupMemberships.memberId, groupId: groupMemberships.groupId })
+    .from(groupMemberships)
+    .where(inArray(groupMemberships.memberId, memberIds));
+
 /** Records with their groups, as the policy needs them. */
 export async function withGroupIds<T extends { id: string; privacy: unknown }>(tx: Tx, rows: T[]) {
   const byMember = new Map<string, string[]>();
   if (rows.length > 0) {
-    const memberships = await tx
-      .select({ memberId: groupMemberships.memberId, groupId: groupMemberships.groupId })
-      .from(groupMemberships)
-      .where(inArray(groupMemberships.memberId, rows.map((row) => row.id)));
+    const memberships = await groupIdsQuery(tx, rows.map((row) => row.id));
     for (const m of memberships) byMember.set(m.memberId, [...(byMember.get(m.memberId) ?? []), m.groupId]);
   }
   return rows.map((row) => ({ ...row, privacy: row.privacy as PrivacyChoices, groupIds: byMember.get(row.id) ?? [] }));

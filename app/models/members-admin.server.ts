@@ -7,7 +7,7 @@ import { recordAudit } from "./audit.server";
 import { byVisibleName, nameVisible, RECORD, withGroupIds } from "./member-records.server";
 import { matching, viewerFor } from "./directory.server";
 import { followLeadership } from "./group-leaders.server";
-import { householdForChoice, householdChoice } from "./households.server";
+import { householdForChoice, householdChoice, type HouseholdChoiceInput } from "./households.server";
 import { profileSchema } from "./profile.server";
 import { isUuid } from "./roles.server";
 import type { CurrentUser, RequestMeta } from "./users.server";
@@ -204,8 +204,8 @@ export type NewMemberInput = z.infer<typeof newMemberSchema>;
 export async function createMember(viewer: AdminViewer, input: NewMemberInput, meta: RequestMeta = {}): Promise<string> {
   const churchId = viewer.churchId;
   return withChurch(churchId, async (tx) => {
-    const { householdId: choice, householdName, ...profile } = input;
-    const household = await householdForChoice(tx, churchId, choice, householdName || `${profile.familyName} Family`);
+    const { householdId, householdName, householdPick, ...profile } = input;
+    const household = await householdForChoice(tx, viewer, { householdId, householdName, householdPick }, `${profile.familyName} Family`);
     const [created] = await tx
       .insert(members)
       .values({ churchId, ...profile, householdId: household?.id ?? null })
@@ -248,14 +248,14 @@ export async function updateMember(viewer: AdminViewer, memberId: string, input:
 export async function moveMember(
   viewer: AdminViewer,
   memberId: string,
-  input: { householdId: string; householdName: string | null },
+  input: HouseholdChoiceInput,
   meta: RequestMeta = {},
 ): Promise<boolean> {
   return withChurch(viewer.churchId, async (tx) => {
     const record = await memberRecordIn(tx, memberId);
     if (!record) return false;
     const fallback = record.familyName ? `${record.familyName} Family` : "";
-    const household = await householdForChoice(tx, viewer.churchId, input.householdId, input.householdName || fallback);
+    const household = await householdForChoice(tx, viewer, input, fallback);
     const next = household?.id ?? null;
     if (next === record.householdId) return true;
     await tx.update(members).set({ householdId: next, updatedAt: new Date() }).where(eq(members.id, record.id));

@@ -169,6 +169,34 @@ export function myDataCsvFiles(data: MyData): Record<string, string> {
         text(f.createdAt),
       ]),
     ]),
+    "forum-posts.csv": csvDocument([
+      ["id", "topic_id", "topic_title", "started_topic", "state", "moderation_reason", "body", "created_at", "edited_at"],
+      ...data.forumPosts.map((p) => [
+        p.id,
+        p.topicId,
+        p.topicTitle,
+        yesNo(p.startedTopic),
+        p.state,
+        text(p.moderationReason),
+        p.body,
+        p.createdAt,
+        text(p.editedAt),
+      ]),
+    ]),
+    "forum-profile.csv": csvDocument([
+      ["display_name", "show_church", "church_name", "approved_posts"],
+      ...(data.forumActivity.profile
+        ? [[data.forumActivity.profile.displayName, yesNo(data.forumActivity.profile.showChurch), text(data.forumActivity.profile.churchName), String(data.forumActivity.profile.approvedPosts)]]
+        : []),
+    ]),
+    "forum-flags.csv": csvDocument([
+      ["post_id", "reason", "created_at", "resolution"],
+      ...data.forumActivity.flags.map((f) => [f.postId, f.reason, f.createdAt, text(f.resolution)]),
+    ]),
+    "forum-subscriptions.csv": csvDocument([
+      ["topic_id", "topic_title", "since"],
+      ...data.forumActivity.subscriptions.map((s) => [s.topicId, s.topicTitle, s.since]),
+    ]),
     "audit.csv": csvDocument([
       ["at", "action", "record_type", "record_id", "by", "ip_address", "before", "after"],
       ...data.auditEntries.map((e) => [

@@ -1,4 +1,5 @@
 import type { PrivacyChoices } from "~/db/schema.server";
+import type { ExportedForumActivity, ExportedForumPost } from "./forum/my-forum-data.server";
 
 /**
  * What "Download my data" contains (my-data.server.ts gathers it,
@@ -23,6 +24,7 @@ export const SECTIONS = [
   "helpFeedback",
   "auditEntries",
   "forumPosts",
+  "forumActivity",
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
@@ -99,8 +101,10 @@ export interface MyData {
     createdAt: When;
   }[];
   auditEntries: ExportedAuditEntry[];
-  /** The community forum does not exist yet: nothing to export, said plainly. */
-  forumPosts: never[];
+  /** Every forum post they wrote, in any state, with the moderators' reason (forum/my-forum-data.server.ts). */
+  forumPosts: ExportedForumPost[];
+  /** How the forum shows them, the flags they raised and the topics they follow. */
+  forumActivity: ExportedForumActivity;
 }
 
 export interface ExportedAuditEntry {

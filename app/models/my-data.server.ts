@@ -23,6 +23,7 @@ import { normalizeLocale, type Locale } from "~/i18n/config";
 import { resources } from "~/locales";
 import { isListedFor, visibleMember, type Viewer } from "~/privacy/policy";
 import { recordAudit } from "./audit.server";
+import { forumDataOf } from "./forum/my-forum-data.server";
 import { RECORD, withGroupIds } from "./member-records.server";
 import { PHOTO_SIZES } from "./photo-images.server";
 import {
@@ -110,7 +111,8 @@ export async function gatherMyData(
     auditEntries: [...(church?.auditEntries ?? []), ...platform.auditEntries].sort((a, b) =>
       (a.at ?? "").localeCompare(b.at ?? "")
     ),
-    forumPosts: [],
+    forumPosts: platform.forum.posts,
+    forumActivity: platform.forum.activity,
   };
 }
 
@@ -273,6 +275,8 @@ async function platformPart(tx: Tx, user: CurrentUser, churchRecords: OwnRecords
     .from(auditLog)
     .where(and(elsewhere, aboutOrBy(ownRecords)))
     .orderBy(asc(auditLog.id));
+  // The forum is platform-wide (no row-level security): read here, across churches.
+  const forum = await forumDataOf(tx, user.id);
 
   return {
     account: account
@@ -308,6 +312,7 @@ async function platformPart(tx: Tx, user: CurrentUser, churchRecords: OwnRecords
       createdAt: iso(entry.createdAt),
     })),
     auditEntries: entries.map((entry) => exportedEntry(entry, user.id, ownRecords)),
+    forum,
   };
 }
 

@@ -1,4 +1,5 @@
 import { FREE_TIER, HOURS_PER_MONTH, PRICES } from "./aws-prices";
+import { capacityFor, describeCapacity, type CapacityCheck } from "./capacity";
 import { EMF_METRICS } from "./emf-metrics";
 import { ALERT_RULES } from "./thresholds";
 
@@ -138,6 +139,8 @@ export interface Estimate {
   total: number;
   planPerActiveUser: number | null;
   perActiveUser: number | null;
+  /** Whether the people fit the one box at its CPU baseline (capacity.ts, from the benchmark). */
+  capacity: CapacityCheck;
 }
 
 const PLAN_SERVICES: Service[] = ["EC2", "EBS", "S3", "CloudWatch", "Route 53", "Data transfer", "CloudFront"];
@@ -205,7 +208,16 @@ export function estimateCost(usage: Usage, assumptions: Assumptions): Estimate {
   const total = round(lines.reduce((sum, line) => sum + line.usd, 0));
   // To a tenth of a cent: per-user figures are small.
   const per = (usd: number) => (usage.monthlyActiveUsers > 0 ? Math.round((usd / usage.monthlyActiveUsers) * 1000) / 1000 : null);
-  return { level: assumptions.level, usage, lines, planTotal, total, planPerActiveUser: per(planTotal), perActiveUser: per(total) };
+  return {
+    level: assumptions.level,
+    usage,
+    lines,
+    planTotal,
+    total,
+    planPerActiveUser: per(planTotal),
+    perActiveUser: per(total),
+    capacity: capacityFor(usage.users),
+  };
 }
 
 /** Low and high estimates for the same people. */
@@ -252,5 +264,7 @@ export function formatEstimate(range: { low: Estimate; high: Estimate }, budgetU
   );
   const over = budgetThresholds(budgetUsd).filter((t) => range.high.total > t.usd);
   if (over.length) out.push(`The high estimate passes the ${over.at(-1)!.percent} % warning: raise the budget or expect the e-mails.`);
+  // Every price above is for one box: say when the people no longer fit it.
+  out.push(describeCapacity(range.high.capacity));
   return out.join("\n");
 }

@@ -7,7 +7,7 @@ import { FormErrors, TextField, useFormState } from "~/components/form";
 import { PhotoSettings, type PhotoSettingsProps } from "~/components/photo-settings";
 import { myPhotoOf } from "~/models/photos.server";
 import { myMemberRecord, profileSchema, updateMyProfile } from "~/models/profile.server";
-import { dataSaverOn } from "~/utils/data-saver.server";
+import { dataSaverFor } from "~/utils/data-saver.server";
 import { invalid, parseForm } from "~/utils/forms";
 import { memberPageHeaders } from "~/utils/http-headers";
 
@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const record = await myMemberRecord(user);
   const params = new URL(request.url).searchParams;
   const saved = params.get("saved") === "1";
-  const photoStatus = ["saved", "removed", "dataSaverOn", "dataSaverOff"].find((s) => s === params.get("photo")) ?? null;
+  const photoStatus = ["saved", "removed", "dataSaverOn", "dataSaverOff", "dataSaverAuto"].find((s) => s === params.get("photo")) ?? null;
   return Response.json(
     {
       account: { displayName: user.displayName, email: user.email, role: roleLabelOf(user.role), churchName: user.churchName },
@@ -42,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         : null,
       saved,
       photo: record ? myPhotoOf(user, record) : null,
-      dataSaver: dataSaverOn(request),
+      dataSaver: dataSaverFor(request),
       photoStatus,
     },
     { headers: memberPageHeaders() },
@@ -74,7 +74,7 @@ interface LoaderData {
   profile: Record<"givenName" | "familyName" | "phone" | "email" | "address" | "birthday", string> | null;
   saved: boolean;
   photo: PhotoSettingsProps["photo"];
-  dataSaver: boolean;
+  dataSaver: PhotoSettingsProps["dataSaver"];
   photoStatus: PhotoSettingsProps["status"];
 }
 

@@ -6,8 +6,9 @@ import { useFormState } from "~/components/form";
 import { PhotoSettings, type PhotoSettingsProps } from "~/components/photo-settings";
 import { myPhotoOf, PhotoRefused, readPhotoUpload, removeMyPhoto, saveMyPhoto } from "~/models/photos.server";
 import { myMemberRecord } from "~/models/profile.server";
-import { dataSaverCookie, dataSaverOn } from "~/utils/data-saver.server";
+import { dataSaverChoiceOf, dataSaverCookie, dataSaverFor } from "~/utils/data-saver.server";
 import { memberPageHeaders } from "~/utils/http-headers";
+import { safeRedirectPath } from "~/utils/safe-redirect";
 
 /**
  * Where the photo and data-saver forms on /me post. The page itself shows the
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const record = await myMemberRecord(user);
   return Response.json(
-    { photo: record ? myPhotoOf(user, record) : null, dataSaver: dataSaverOn(request) },
+    { photo: record ? myPhotoOf(user, record) : null, dataSaver: dataSaverFor(request) },
     { headers: memberPageHeaders() },
   );
 }
@@ -34,11 +35,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const form = await request.formData();
     const intent = form.get("intent");
     if (intent === "data-saver") {
-      // A preference of this device, not of an account: no sign-in needed.
-      const on = form.get("dataSaver") === "on";
-      return redirect(`/me?photo=${on ? "dataSaverOn" : "dataSaverOff"}#photo`, {
-        headers: { "Set-Cookie": dataSaverCookie(on) },
-      });
+      // A preference of this device, not of an account: no sign-in needed. The
+      // switch in the page footer sends the visitor back where they were.
+      const choice = dataSaverChoiceOf(form.get("dataSaver"));
+      const status = { on: "dataSaverOn", off: "dataSaverOff", auto: "dataSaverAuto" }[choice];
+      const back = form.has("redirectTo") ? safeRedirectPath(form.get("redirectTo")) : `/me?photo=${status}#photo`;
+      return redirect(back, { headers: { "Set-Cookie": dataSaverCookie(choice) } });
     }
     if (intent === "remove") {
       const user = await requireUser(request);

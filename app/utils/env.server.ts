@@ -42,6 +42,13 @@ const schema = z
     DATABASE_URL: optionalUrl(["postgres:", "postgresql:"]),
     /** Where the embedded database, generated secrets and local uploads live. */
     DATA_DIR: z.string().trim().default("./data"),
+    /**
+     * PostgreSQL connections per app process. 5 = 2 × 2 cores + 1, the usual rule for a
+     * 2-vCPU box that runs PostgreSQL beside the app: more connections only queue inside
+     * PostgreSQL instead of in the pool. Blue and green together hold 10 during a deploy,
+     * well inside max_connections (100), leaving room for backups, migrations and psql.
+     */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(5),
     REDIS_URL: optionalUrl(["redis:", "rediss:"]),
     SESSION_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, {
       message: "must be at least 32 characters",

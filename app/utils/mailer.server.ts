@@ -15,6 +15,8 @@ export interface MailMessage {
   subject: string;
   text: string;
   html?: string;
+  /** Extra headers, e.g. List-Unsubscribe on forum notifications. */
+  headers?: Record<string, string>;
 }
 
 export type MailOutcome = "sent" | "logged";
@@ -45,7 +47,7 @@ export async function sendMail(message: MailMessage): Promise<MailOutcome> {
     return "logged";
   }
   // The request id in the message header joins a bounce or a complaint to our log.
-  const headers = requestIdHeaders();
+  const headers = { ...message.headers, ...requestIdHeaders() };
   await smtpTransport(env.SMTP_URL).sendMail({ from: env.MAIL_FROM, ...message, headers });
   return "sent";
 }

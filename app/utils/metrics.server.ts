@@ -4,6 +4,7 @@ import { transactionsInFlight } from "~/db/tenancy.server";
 import { businessFigures } from "~/ops/business-figures.server";
 import { diskUse, memoryUsedPercent, watchedDirectories } from "~/ops/system-stats.server";
 import { LATENCY_BUCKETS_MS } from "~/ops/thresholds";
+import { env } from "./env.server";
 import { logger } from "./logger.server";
 
 /**
@@ -23,8 +24,6 @@ interface Metrics {
   systemCpuPercent: Gauge;
 }
 
-// openDatabase's PostgreSQL pool size; PGlite is one connection.
-const POSTGRES_POOL_SIZE = 10;
 
 const slot = Symbol.for("kapatiran.metrics");
 
@@ -108,7 +107,8 @@ function registerCollected(registry: Registry) {
     g.set(transactionsInFlight()),
   );
   gauge("kapatiran_db_pool_max", "Connections the database pool may open", [], (g) =>
-    g.set(currentConnection().engine === "pglite" ? 1 : POSTGRES_POOL_SIZE),
+    // PGlite is one connection; PostgreSQL's pool is DATABASE_POOL_SIZE (app/db/connect.server.ts).
+    g.set(currentConnection().engine === "pglite" ? 1 : env.DATABASE_POOL_SIZE),
   );
   gauge("kapatiran_system_memory_used_percent", "Memory in use on the box (MemAvailable counted as free), 0-100", [], (g) =>
     g.set(memoryUsedPercent()),

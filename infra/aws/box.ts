@@ -19,6 +19,7 @@ export function destinationOf(name: string): string | undefined {
   if (/\.(service|timer)$/.test(name)) return `/etc/systemd/system/${name}`;
   if (name === "pgbackrest.conf") return "/etc/pgbackrest.conf";
   if (name === "postgresql-archiving.conf") return "/etc/postgresql/15/main/conf.d/kapatiran-archiving.conf";
+  if (name === "postgresql-tuning.conf") return "/etc/postgresql/15/main/conf.d/kapatiran-tuning.conf";
   return undefined;
 }
 
@@ -83,7 +84,8 @@ export function userDataScript(values: UserDataValues, files = boxFiles()): stri
     __USER_POOL_ID__: values.userPoolId,
     __USER_POOL_CLIENT_ID__: values.userPoolClientId,
     __COGNITO_DOMAIN__: values.cognitoDomain,
-    __AGENT_CONFIG__: JSON.stringify(values.agentConfig, null, 2),
+    // Compact: EC2 takes at most 16 KB of user data.
+    __AGENT_CONFIG__: JSON.stringify(values.agentConfig),
     __EMF_FILE__: values.emfFile,
     __NGINX_SITE__: nginxSite(),
     __IMAGE_REPOSITORY__: values.imageRepository,

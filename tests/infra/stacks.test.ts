@@ -93,7 +93,7 @@ describe("infrastructure (AWS CDK), synthesized offline", () => {
     }
     // The agent tails the EMF file and the app's logs into the stack's log groups.
     expect(script).toContain(EMF_FILE_ON_BOX);
-    for (const group of ["/kapatiran/production/emf", "/kapatiran/production/app", "/kapatiran/production/nginx"]) expect(script).toContain(`"log_group_name": "${group}"`);
+    for (const group of ["/kapatiran/production/emf", "/kapatiran/production/app", "/kapatiran/production/nginx"]) expect(script).toContain(`"log_group_name":"${group}"`);
     // The backup files of infra/box/ are written out, the stack's names filled in, and the timers enabled.
     const files = boxFiles();
     const timers = files.filter((file) => file.name.endsWith(".timer")).map((file) => file.name);

@@ -3,6 +3,10 @@ import type { Database } from "~/db/client.server";
 import {
   churches,
   dataRequests,
+  forumAuthors,
+  forumCategories,
+  forumPosts,
+  forumTopics,
   groups,
   helpArticles,
   helpRevisions,
@@ -26,6 +30,10 @@ export interface Fixtures {
   helpArticleId: string;
   publishedHelpSlug: string;
   graceRequestId: string;
+  /** A forum question of member@grace.example (Questions category). */
+  forumTopicId: string;
+  /** admin@hope.example's published reply to it: the otherAdmin's own post. */
+  forumReplyId: string;
 }
 
 /** Grace records the matrix points its `:id` placeholders at (see authorization-matrix.ts). */
@@ -76,7 +84,30 @@ export async function matrixFixtures(database: Database): Promise<Fixtures> {
       .insert(dataRequests)
       .values({ churchId: grace!.id, userId: leader!.id, requesterName: leader!.displayName, dueAt: new Date(Date.now() + 30 * 86_400_000) })
       .returning();
+    // The forum (platform-wide): member@grace asks, admin@hope answers.
+    const [hope] = await tx.select().from(users).where(eq(users.email, "admin@hope.example"));
+    const [asker, answerer] = await tx
+      .insert(forumAuthors)
+      .values([
+        { userId: member!.id, displayName: member!.displayName },
+        { userId: hope!.id, displayName: hope!.displayName },
+      ])
+      .returning();
+    const [questions] = await tx.select().from(forumCategories).where(eq(forumCategories.slug, "questions"));
+    const [forumTopic] = await tx
+      .insert(forumTopics)
+      .values({ categoryId: questions!.id, authorId: asker!.id, title: "Matrix forum question", replyCount: 1 })
+      .returning();
+    const [, forumReply] = await tx
+      .insert(forumPosts)
+      .values([
+        { topicId: forumTopic!.id, authorId: asker!.id, opening: true, body: "How do I…?" },
+        { topicId: forumTopic!.id, authorId: answerer!.id, body: "Like this." },
+      ])
+      .returning();
     return {
+      forumTopicId: forumTopic!.id,
+      forumReplyId: forumReply!.id,
       graceRequestId: erasureRequest!.id,
       publishedHelpSlug: published!.slug,
       helpArticleId: article!.id,

@@ -24,7 +24,8 @@ export async function freshDatabase(
 
   if (serverUrl) {
     const { default: postgres } = await import("postgres");
-    const name = `kapatiran_test_${crypto.randomBytes(6).toString("hex")}`;
+    // TEST_DATABASE_PREFIX keeps several people's test databases on one server apart.
+    const name = `${process.env.TEST_DATABASE_PREFIX ?? "kapatiran_test_"}${crypto.randomBytes(6).toString("hex")}`;
     const adminUrl = new URL(serverUrl);
     adminUrl.pathname = "/postgres";
     const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PRICES, PRICES_CHECKED } from "~/ops/aws-prices";
+import { MEMBERS_AT_BASELINE } from "~/ops/capacity";
 import {
   ASSUMPTIONS,
   assumedUsage,
@@ -60,6 +61,15 @@ describe("cost estimate", () => {
     const text = formatEstimate(large, 100);
     expect(text).toContain("7500 monthly active of 10000");
     console.log(`10,000 people: plan's items $${large.low.planTotal}–${large.high.planTotal}, total $${large.low.total}–${large.high.total} a month`);
+  });
+
+  it("says whether the people fit the one box it prices, from the benchmark's capacity figure", () => {
+    const fits = estimateForUsers(1000);
+    expect(fits.high.capacity).toEqual({ users: 1000, membersAtBaseline: MEMBERS_AT_BASELINE, fits: true });
+    expect(formatEstimate(fits, 100)).toContain("1,000 people fit.");
+    const beyond = estimateForUsers(MEMBERS_AT_BASELINE + 1);
+    expect(beyond.low.capacity.fits).toBe(false);
+    expect(formatEstimate(beyond, 100)).toContain("are beyond it: the plan says upgrade");
   });
 
   it("charges Cognito only above the free tier", () => {

@@ -29,6 +29,8 @@ describe("what Kapatiran keeps about a person", () => {
         "householdId",
         "userId",
         "searchName",
+        // a copy of privacy.name, indexed for the directory (migration 0018)
+        "nameLevel",
         "createdAt",
         "updatedAt",
         "deletedAt",

@@ -1,0 +1,184 @@
+import type { Redis } from "ioredis";
+import { sql } from "drizzle-orm";
+import { cacheGenerations } from "~/db/schema-cache.server";
+import type { Tx } from "~/db/tenancy.server";
+import { acrossChurches } from "~/db/tenancy.server";
+import { logger } from "./logger.server";
+import { redis } from "./redis.server";
+
+/**
+ * A small cache for what is safely shared between visitors (published help,
+ * the FAQ): Redis when REDIS_URL is set, shared by blue and green; otherwise
+ * a bounded map in this process. Values are JSON either way, so both
+ * backends behave alike (a cached Date comes back as a string).
+ *
+ * Never put member data, sessions or a user's status in here: the cache is
+ * not tenant-aware, and revoking access must never wait for an entry to expire.
+ *
+ * Invalidation that reaches every process: see `generationOf` and
+ * docs/decisions/010-shared-cache.md.
+ */
+export interface SharedCache {
+  get<T>(key: string): Promise<T | undefined>;
+  set(key: string, value: unknown, ttlSeconds: number): Promise<void>;
+  delete(key: string): Promise<void>;
+  /** Every key starting with `prefix`. */
+  deletePrefix(prefix: string): Promise<void>;
+}
+
+/** In-process: a Map in insertion order, refreshed on read, trimmed from the oldest. */
+export class MemoryCache implements SharedCache {
+  private readonly entries = new Map<string, { json: string; expiresAt: number }>();
+
+  constructor(
+    private readonly maxEntries = 500,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async get<T>(key: string): Promise<T | undefined> {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    this.entries.delete(key);
+    if (entry.expiresAt <= this.now()) return undefined;
+    this.entries.set(key, entry); // most recently used goes last
+    return JSON.parse(entry.json) as T;
+  }
+
+  async set(key: string, value: unknown, ttlSeconds: number): Promise<void> {
+    this.entries.delete(key);
+    this.entries.set(key, { json: JSON.stringify(value), expiresAt: this.now() + ttlSeconds * 1000 });
+    while (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value as string;
+      this.entries.delete(oldest);
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    this.entries.delete(key);
+  }
+
+  async deletePrefix(prefix: string): Promise<void> {
+    for (const key of [...this.entries.keys()]) if (key.startsWith(prefix)) this.entries.delete(key);
+  }
+
+  get size() {
+    return this.entries.size;
+  }
+}
+
+/**
+ * Redis, under a prefix of its own (sessions and rate limits share the
+ * server). A Redis that is down makes the cache miss, never the page fail.
+ */
+export class RedisCache implements SharedCache {
+  constructor(
+    private readonly client: Redis,
+    private readonly prefix = "kapatiran:cache:",
+  ) {}
+
+  async get<T>(key: string): Promise<T | undefined> {
+    try {
+      const json = await this.client.get(this.prefix + key);
+      return json === null ? undefined : (JSON.parse(json) as T);
+    } catch (error) {
+      logger.warn({ err: error }, "cache read failed");
+      return undefined;
+    }
+  }
+
+  async set(key: string, value: unknown, ttlSeconds: number): Promise<void> {
+    try {
+      await this.client.set(this.prefix + key, JSON.stringify(value), "EX", Math.max(1, Math.round(ttlSeconds)));
+    } catch (error) {
+      logger.warn({ err: error }, "cache write failed");
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.client.del(this.prefix + key);
+  }
+
+  async deletePrefix(prefix: string): Promise<void> {
+    // SCAN, not KEYS: it never blocks Redis for the sessions sharing it.
+    let cursor = "0";
+    do {
+      const [next, keys] = await this.client.scan(cursor, "MATCH", `${escapeGlob(this.prefix + prefix)}*`, "COUNT", 200);
+      if (keys.length > 0) await this.client.del(...keys);
+      cursor = next;
+    } while (cursor !== "0");
+  }
+}
+
+const escapeGlob = (text: string) => text.replace(/[*?[\]\\]/g, "\\$&");
+
+/*
+ * One cache per process, on globalThis like the database handle: the Express
+ * entry and the Remix build are two bundles that must share it.
+ */
+const slot = Symbol.for("kapatiran.shared-cache");
+type Slot = { [slot]?: SharedCache };
+
+export function sharedCache(): SharedCache {
+  const holder = globalThis as Slot;
+  if (!holder[slot]) {
+    const client = redis();
+    holder[slot] = client ? new RedisCache(client) : new MemoryCache();
+  }
+  return holder[slot];
+}
+
+/** Tests and start-up: use this cache (or, with undefined, the configured one again). */
+export function useSharedCache(cache: SharedCache | undefined) {
+  (globalThis as Slot)[slot] = cache;
+}
+
+/** Kinds of shared content, each with its own generation in cache_generations (migration 0018). */
+export type CacheScope = "help";
+
+/**
+ * The scope's current generation, read in the caller's transaction. Cached
+ * copies are filed under it, so an edit that bumps it (in its own transaction)
+ * retires every copy in every process the moment it commits: blue and green
+ * each keep their own in-process cache, and the database is what both see.
+ * One primary-key read per page, far cheaper than what it saves.
+ */
+export async function generationOf(tx: Tx, scope: CacheScope): Promise<number> {
+  const [row] = await tx
+    .select({ generation: cacheGenerations.generation })
+    .from(cacheGenerations)
+    .where(sql`${cacheGenerations.scope} = ${scope}`);
+  return row?.generation ?? 0;
+}
+
+/** Call inside the transaction that changes shared content: every cached copy is stale once it commits. */
+export async function invalidateScope(tx: Tx, scope: CacheScope): Promise<void> {
+  await tx
+    .insert(cacheGenerations)
+    .values({ scope, generation: sql`floor(random() * 1e15)::bigint` })
+    .onConflictDoUpdate({ target: cacheGenerations.scope, set: { generation: sql`${cacheGenerations.generation} + 1` } });
+}
+
+/**
+ * Read-through: the cached value for `key` at the scope's current generation,
+ * else `load()` (which gets the same transaction), stored for `ttlSeconds`
+ * unless it found nothing.
+ * The TTL only bounds memory: correctness comes from the generation.
+ */
+export async function cachedInScope<T>(
+  scope: CacheScope,
+  key: string,
+  ttlSeconds: number,
+  load: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  const cache = sharedCache();
+  // Platform-level content: across churches, like the queries it stands for.
+  return acrossChurches(async (tx) => {
+    const fullKey = `${scope}:${await generationOf(tx, scope)}:${key}`;
+    const hit = await cache.get<T>(fullKey);
+    if (hit !== undefined) return hit;
+    const value = await load(tx);
+    // Misses are not kept: anyone can ask for a thousand made-up slugs.
+    if (value !== null && value !== undefined) await cache.set(fullKey, value, ttlSeconds);
+    return value;
+  });
+}

@@ -1,0 +1,83 @@
+/**
+ * One load run with autocannon over loopback: the figures a benchmark line
+ * prints. Latency percentiles are computed here from every response
+ * (autocannon's own summary has no p95).
+ */
+import autocannon from "autocannon";
+
+/** What one request of a run asks for: a path and, for signed-in pages, the session cookie. */
+export interface PageRequest {
+  path: string;
+  cookie?: string;
+}
+
+export interface LoadOptions {
+  baseUrl: string;
+  /** Called for every request: the next page to ask for. */
+  next: () => PageRequest;
+  seconds: number;
+  connections: number;
+  /** Requests a second over all connections; unset: as fast as the server answers. */
+  rate?: number;
+  /** Ask for compressed answers, as browsers do. */
+  gzip?: boolean;
+}
+
+export interface LoadFigures {
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  /** Answers other than 2xx. */
+  non2xx: number;
+  /** Socket errors and timeouts. */
+  socketErrors: number;
+  /** Status codes other than 2xx and how often each came, for the failure message. */
+  badStatuses: Record<number, number>;
+}
+
+export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
+  const latencies: number[] = [];
+  const badStatuses: Record<number, number> = {};
+  const headers: Record<string, string> = options.gzip ? { "accept-encoding": "gzip" } : {};
+  // Without a callback autocannon returns its event emitter, which is also a promise of the result.
+  const instance = autocannon({
+    url: options.baseUrl,
+    connections: options.connections,
+    duration: options.seconds,
+    overallRate: options.rate,
+    timeout: 10,
+    requests: [
+      {
+        setupRequest: (request) => {
+          const { path, cookie } = options.next();
+          return { ...request, path, headers: cookie ? { ...headers, cookie } : headers };
+        },
+      },
+    ],
+  }) as unknown as autocannon.Instance & Promise<autocannon.Result>;
+  instance.on("response", (_client: unknown, status: number, _bytes: number, milliseconds: number) => {
+    latencies.push(milliseconds);
+    if (status < 200 || status > 299) badStatuses[status] = (badStatuses[status] ?? 0) + 1;
+  });
+  const result = await instance;
+  latencies.sort((a, b) => a - b);
+  const at = (share: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * share))] ?? NaN;
+  return {
+    requests: latencies.length,
+    perSecond: latencies.length / result.duration,
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    non2xx: result.non2xx,
+    socketErrors: result.errors,
+    badStatuses,
+  };
+}
+
+/** Each item in turn, forever: a page list for `next`. */
+export function rotate<T>(items: T[]): () => T {
+  let i = 0;
+  return () => items[i++ % items.length]!;
+}
