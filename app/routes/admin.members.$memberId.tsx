@@ -5,6 +5,7 @@ import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
 import { FormErrors, TextField, useFormState, type FormState } from "~/components/form";
 import { HouseholdFields } from "~/components/household-fields";
+import { HouseholdChoiceNeeded } from "~/models/household-lookup.server";
 import { householdChoice, householdOptions, type HouseholdOption } from "~/models/households.server";
 import { mergeMembers } from "~/models/member-merge.server";
 import {
@@ -96,14 +97,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   } catch (error) {
     if (!(error instanceof AdminRefusal)) throw error;
     if (error.status === 404) throw new Response("Not found", { status: 404 });
-    return Response.json({ errors: { [error.field]: [error.messageKey] }, values: formValues(form) }, { status: 400 });
+    const extra = error instanceof HouseholdChoiceNeeded ? error.formExtra : {};
+    return Response.json({ errors: { [error.field]: [error.messageKey] }, values: formValues(form), ...extra }, { status: 400 });
   }
   throw new Response("Unknown action", { status: 400 });
 }
 
 interface LoaderData {
   detail: MemberDetail;
-  households: HouseholdOption[];
+  households: HouseholdOption[] | null;
   find: string;
   candidates: MemberListEntry[];
   done: string | null;
@@ -149,7 +151,12 @@ export default function AdminMember() {
         <h2 className="text-lg font-semibold">{t("member.moveTitle")}</h2>
         <input type="hidden" name="intent" value="household" />
         <FormErrors state={stateFor(state, "household")} />
-        <HouseholdFields households={households} state={stateFor(state, "household")} defaultChoice={detail.household?.id ?? ""} />
+        <HouseholdFields
+          households={households}
+          state={stateFor(state, "household")}
+          defaultChoice={detail.household?.id ?? ""}
+          current={detail.household}
+        />
         <button type="submit" className="button">
           {t("member.moveSubmit")}
         </button>

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { FormErrors, TextField, useFormState, type FormState } from "~/components/form";
+import { HouseholdChoiceNeeded } from "~/models/household-lookup.server";
 import { householdOptions, type HouseholdOption } from "~/models/households.server";
 import { adminViewerFor, createMember, listMembers, newMemberSchema, type MemberListPage } from "~/models/members-admin.server";
 import { AdminRefusal } from "~/models/user-admin.server";
@@ -55,12 +56,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     if (!(error instanceof AdminRefusal)) throw error;
     if (error.status === 404) throw new Response("Not found", { status: 404 });
-    return Response.json({ errors: { [error.field]: [error.messageKey] }, values: formValues(form) }, { status: 400 });
+    const extra = error instanceof HouseholdChoiceNeeded ? error.formExtra : {};
+    return Response.json({ errors: { [error.field]: [error.messageKey] }, values: formValues(form), ...extra }, { status: 400 });
   }
 }
 
 type LoaderData = MemberListPage & {
-  households: HouseholdOption[];
+  households: HouseholdOption[] | null;
   churchName: string | null;
   removed: boolean;
   canImport: boolean;
@@ -178,7 +180,7 @@ function MemberList({ data }: { data: LoaderData }) {
   );
 }
 
-function AddMember({ households, state }: { households: HouseholdOption[]; state: FormState }) {
+function AddMember({ households, state }: { households: HouseholdOption[] | null; state: FormState }) {
   const { t } = useTranslation("adminMembers");
   return (
     <div className="space-y-3">

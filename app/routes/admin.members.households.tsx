@@ -2,11 +2,13 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
-import { FormErrors, SelectField, useFormState, type FormState } from "~/components/form";
-import { householdLabel } from "~/components/household-fields";
+import { FormErrors, SelectField, TextField, useFormState } from "~/components/form";
+import { HouseholdMatchChoices, householdLabel, type HouseholdFormState } from "~/components/household-fields";
+import { HouseholdChoiceNeeded } from "~/models/household-lookup.server";
 import {
   householdOptions,
   listHouseholds,
+  mergeByNameSchema,
   mergeHouseholds,
   mergeSchema,
   renameHousehold,
@@ -50,21 +52,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return redirect(`/admin/members/households?done=renamed`);
     }
     if (intent === "merge") {
-      const result = parseForm(mergeSchema, form);
+      // The form past HOUSEHOLD_SELECT_LIMIT names the households instead of listing them.
+      const result = form.has("fromName") ? parseForm(mergeByNameSchema, form) : parseForm(mergeSchema, form);
       if (!result.ok) return invalid(result);
-      await mergeHouseholds(viewer, result.data.fromId, result.data.intoId, meta);
+      await mergeHouseholds(viewer, result.data, meta);
       return redirect(`/admin/members/households?done=merged`);
     }
   } catch (error) {
     if (!(error instanceof AdminRefusal)) throw error;
     // Another church's household, or one merged away meanwhile: nothing to say about it.
     if (error.status === 404) throw new Response("Not found", { status: 404 });
-    return Response.json({ errors: { [error.field]: [error.messageKey] }, values: formValues(form) }, { status: 400 });
+    const extra = error instanceof HouseholdChoiceNeeded ? error.formExtra : {};
+    return Response.json({ errors: { [error.field]: [error.messageKey] }, values: formValues(form), ...extra }, { status: 400 });
   }
   throw new Response("Unknown action", { status: 400 });
 }
 
-type LoaderData = HouseholdPage & { options: HouseholdOption[]; done: string | null };
+type LoaderData = HouseholdPage & { options: HouseholdOption[] | null; done: string | null };
 
 export default function AdminHouseholds() {
   const data = useLoaderData<LoaderData>();
@@ -159,11 +163,11 @@ export default function AdminHouseholds() {
   );
 }
 
-function MergeForm({ options, state }: { options: HouseholdOption[]; state: FormState }) {
+function MergeForm({ options, state }: { options: HouseholdOption[] | null; state: HouseholdFormState }) {
   const { t } = useTranslation("adminMembers");
   const choices = [
     { value: "", label: t("households.merge.pick") },
-    ...options.map((o) => ({ value: o.id, label: householdLabel(t, o) })),
+    ...(options ?? []).map((o) => ({ value: o.id, label: householdLabel(t, o) })),
   ];
   return (
     <form method="post" className="max-w-prose space-y-3" noValidate>
@@ -171,8 +175,19 @@ function MergeForm({ options, state }: { options: HouseholdOption[]; state: Form
       <p>{t("households.merge.body")}</p>
       <input type="hidden" name="intent" value="merge" />
       <FormErrors state={state} />
-      <SelectField name="fromId" label={t("households.merge.from")} state={state} options={choices} />
-      <SelectField name="intoId" label={t("households.merge.into")} state={state} options={choices} />
+      {options === null ? (
+        <>
+          <TextField name="fromName" label={t("households.merge.from")} hint={t("household.findHint")} state={state} autoComplete="off" />
+          <HouseholdMatchChoices state={state} field="fromName" />
+          <TextField name="intoName" label={t("households.merge.into")} hint={t("household.findHint")} state={state} autoComplete="off" />
+          <HouseholdMatchChoices state={state} field="intoName" />
+        </>
+      ) : (
+        <>
+          <SelectField name="fromId" label={t("households.merge.from")} state={state} options={choices} />
+          <SelectField name="intoId" label={t("households.merge.into")} state={state} options={choices} />
+        </>
+      )}
       <button type="submit" className="button">
         {t("households.merge.submit")}
       </button>

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 import { SMTPServer } from "smtp-server";
+import { decodeQuotedPrintable } from "../support/quoted-printable";
 
 /**
  * What the forum's end-to-end specs share (tests/e2e/forum*.spec.ts).
@@ -34,19 +35,6 @@ export interface ForumServer {
 
 const basePort = Number(process.env.E2E_PORT ?? 3107);
 
-/** Undo quoted-printable (soft breaks, =XX bytes) well enough to read the text. */
-function decodeQuotedPrintable(raw: string): string {
-  const joined = raw.replace(/=\r?\n/g, "");
-  const bytes: number[] = [];
-  for (let i = 0; i < joined.length; i++) {
-    const hex = joined[i] === "=" ? joined.slice(i + 1, i + 3) : "";
-    if (/^[0-9A-F]{2}$/.test(hex)) {
-      bytes.push(parseInt(hex, 16));
-      i += 2;
-    } else bytes.push(...Buffer.from(joined[i]!, "utf8"));
-  }
-  return Buffer.from(bytes).toString("utf8");
-}
 
 async function startSmtp(port: number, inbox: ReceivedMail[]): Promise<SMTPServer> {
   const server = new SMTPServer({

@@ -1,5 +1,6 @@
 import { SMTPServer } from "smtp-server";
 import { freePort } from "./redis";
+import { decodeQuotedPrintable } from "./quoted-printable";
 
 /*
  * A real SMTP server for one test file, and SMTP_URL pointing at it. Import
@@ -21,21 +22,6 @@ export interface ReceivedMail {
 
 export const inbox: ReceivedMail[] = [];
 
-/** Undo quoted-printable (soft line breaks `=\r\n`, bytes `=XX`) well enough to find text in. */
-function decodeQuotedPrintable(raw: string): string {
-  const joined = raw.replace(/=\r?\n/g, "");
-  const bytes: number[] = [];
-  for (let i = 0; i < joined.length; i++) {
-    const hex = joined[i] === "=" ? joined.slice(i + 1, i + 3) : "";
-    if (/^[0-9A-F]{2}$/.test(hex)) {
-      bytes.push(parseInt(hex, 16));
-      i += 2;
-    } else {
-      bytes.push(...Buffer.from(joined[i]!, "utf8"));
-    }
-  }
-  return Buffer.from(bytes).toString("utf8");
-}
 
 const server = new SMTPServer({
   authOptional: true,

@@ -1,23 +1,12 @@
 import { useTranslation } from "react-i18next";
 import { useTicketTime } from "~/components/support-ticket";
+import type { TopicSummary } from "~/models/forum/topics.server";
 import { FORUM_TIME_ZONE } from "./forum-time";
 
 /** A list of topics as the forum's pages show it: title, who started it, replies, latest activity, badges. */
 
-export interface TopicListItem {
-  id: string;
-  title: string;
-  categorySlug: string;
-  categoryName: string;
-  authorName: string;
-  authorChurch: string | null;
-  replyCount: number;
-  lastActivityAt: string;
-  pinned: boolean;
-  locked: boolean;
-  answered: boolean;
-  pending: boolean;
-}
+/** A topic as lists show it (the model's summary). */
+export type TopicListItem = TopicSummary;
 
 function Badge({ children }: { children: React.ReactNode }) {
   return <span className="rounded border border-stone-400 px-1 text-xs font-semibold text-stone-800">{children}</span>;
