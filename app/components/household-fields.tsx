@@ -36,45 +36,32 @@ export function HouseholdFields({
   current?: { id: string; name: string } | null;
 }) {
   const { t } = useTranslation("adminMembers");
-  if (households === null) {
-    return (
-      <fieldset className="space-y-3 rounded border border-stone-300 p-3">
-        <legend className="px-1 font-semibold">{t("household.legend")}</legend>
-        <SelectField
-          name="householdId"
-          label={t("household.choose")}
-          state={state}
-          defaultValue={defaultChoice}
-          options={[
-            ...(current ? [{ value: current.id, label: t("household.current", { name: current.name }) }] : []),
-            { value: "find", label: t("household.find") },
-            { value: "new", label: t("household.new") },
-            { value: "", label: t("household.none") },
-          ]}
-        />
-        <TextField name="householdName" label={t("household.name")} hint={t("household.nameHint")} state={state} autoComplete="off" />
-        <HouseholdMatchChoices state={state} field="householdName" />
-      </fieldset>
-    );
-  }
+  // A large church (households === null) types the household's name; a small one picks it from the list.
+  const byName = households === null;
+  const options = byName
+    ? [
+        ...(current ? [{ value: current.id, label: t("household.current", { name: current.name }) }] : []),
+        { value: "find", label: t("household.find") },
+        { value: "new", label: t("household.new") },
+        { value: "", label: t("household.none") },
+      ]
+    : [
+        { value: "new", label: t("household.new") },
+        { value: "", label: t("household.none") },
+        ...households.map((household) => ({ value: household.id, label: householdLabel(t, household) })),
+      ];
   return (
     <fieldset className="space-y-3 rounded border border-stone-300 p-3">
       <legend className="px-1 font-semibold">{t("household.legend")}</legend>
-      <SelectField
-        name="householdId"
-        label={t("household.choose")}
+      <SelectField name="householdId" label={t("household.choose")} state={state} defaultValue={defaultChoice} options={options} />
+      <TextField
+        name="householdName"
+        label={t(byName ? "household.name" : "household.newName")}
+        hint={t(byName ? "household.nameHint" : "household.newNameHint")}
         state={state}
-        defaultValue={defaultChoice}
-        options={[
-          { value: "new", label: t("household.new") },
-          { value: "", label: t("household.none") },
-          ...households.map((household) => ({
-            value: household.id,
-            label: householdLabel(t, household),
-          })),
-        ]}
+        autoComplete="off"
       />
-      <TextField name="householdName" label={t("household.newName")} hint={t("household.newNameHint")} state={state} autoComplete="off" />
+      {byName ? <HouseholdMatchChoices state={state} field="householdName" /> : null}
     </fieldset>
   );
 }
