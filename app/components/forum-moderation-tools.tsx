@@ -1,6 +1,8 @@
 import { useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { FormState } from "~/components/form";
 import type { PostState } from "~/db/schema-forum.server";
+import { ReasonField } from "~/components/forum/fields";
 
 /**
  * The moderation pieces the forum's topic page shows (forum-posting renders
@@ -11,7 +13,8 @@ import type { PostState } from "~/db/schema-forum.server";
  * text, escaped — a moderator's reason is never HTML.
  */
 
-export const REPORT_REASON_MAX = 500;
+/** A refused report comes back on the report page, with its errors and text: never here. */
+const NOTHING_POSTED: FormState = {};
 
 /** Why a post looks the way it does, for its author and staff; nothing for a plain published post. */
 export function ModeratedNotice({ state, reason }: { state: PostState; reason: string | null }) {
@@ -63,16 +66,7 @@ export function PostTools({ post, canFlag, canModerate, own }: PostToolsProps) {
         <details>
           <summary className="cursor-pointer text-teal-900 underline">{t("moderation.flag.open")}</summary>
           <form method="post" action={`/community/posts/${post.id}/flag`} className="mt-2 max-w-prose space-y-2" noValidate>
-            <label htmlFor={reasonId} className="block font-semibold">
-              {t("moderation.flag.reason")}
-            </label>
-            <textarea
-              id={reasonId}
-              name="reason"
-              rows={3}
-              maxLength={REPORT_REASON_MAX}
-              className="w-full rounded border border-stone-500 px-3 py-2"
-            />
+            <ReasonField id={reasonId} label={t("moderation.flag.reason")} state={NOTHING_POSTED} />
             <button type="submit" className="button">
               {t("moderation.flag.submit")}
             </button>

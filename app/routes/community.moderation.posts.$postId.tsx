@@ -2,8 +2,9 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
-import { FormErrors, TextAreaField, useFormState } from "~/components/form";
-import { ModeratedNotice, REPORT_REASON_MAX } from "~/components/forum-moderation-tools";
+import { useFormState } from "~/components/form";
+import { ModerationForm } from "~/components/forum/moderation-form";
+import { ModeratedNotice } from "~/components/forum-moderation-tools";
 import { ModerationNav } from "~/components/forum-moderation-nav";
 import { findPostForModeration, type PostForModeration } from "~/models/forum/moderation-queue.server";
 import { moderatePost, postActionForm, type PostAction } from "~/models/forum/moderation.server";
@@ -91,25 +92,13 @@ export default function ModeratePostPage() {
           </ul>
         </section>
       ) : null}
-      <form method="post" className="max-w-prose space-y-4" noValidate>
-        <h2 className="text-xl font-semibold">{t("moderation.post.act")}</h2>
-        <FormErrors state={state} />
-        <TextAreaField
-          name="reason"
-          label={t("moderation.reason.label")}
-          hint={t("moderation.reason.hint")}
-          state={state}
-          rows={3}
-          maxLength={REPORT_REASON_MAX}
-        />
-        <div className="flex flex-wrap gap-3">
-          {ACTIONS_FOR[post.state].map((intent) => (
-            <button key={intent} type="submit" name="intent" value={intent} className="button">
-              {t(`moderation.post.actions.${intent}`)}
-            </button>
-          ))}
-        </div>
-      </form>
+      <ModerationForm
+        title={t("moderation.post.act")}
+        reasonHint={t("moderation.reason.hint")}
+        state={state}
+        actions={ACTIONS_FOR[post.state]}
+        actionLabel={(intent) => t(`moderation.post.actions.${intent}`)}
+      />
     </section>
   );
 }

@@ -2,8 +2,9 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
-import { FormErrors, SelectField, TextAreaField, useFormState } from "~/components/form";
-import { ModeratedNotice, REPORT_REASON_MAX } from "~/components/forum-moderation-tools";
+import { SelectField, useFormState } from "~/components/form";
+import { ModerationForm } from "~/components/forum/moderation-form";
+import { ModeratedNotice } from "~/components/forum-moderation-tools";
 import { ModerationNav } from "~/components/forum-moderation-nav";
 import { i18next } from "~/i18n/i18next.server";
 import { listCategories, type CategoryView } from "~/models/forum/categories.server";
@@ -95,24 +96,13 @@ export default function ModerateTopicPage() {
         ) : null}
       </p>
       <ModeratedNotice state="published" reason={topic.moderationReason} />
-      <form method="post" className="max-w-prose space-y-4" noValidate>
-        <h2 className="text-xl font-semibold">{t("moderation.topic.act")}</h2>
-        <FormErrors state={state} />
-        <TextAreaField
-          name="reason"
-          label={t("moderation.reason.label")}
-          hint={t("moderation.topic.reasonHint")}
-          state={state}
-          rows={3}
-          maxLength={REPORT_REASON_MAX}
-        />
-        <div className="flex flex-wrap gap-3">
-          {actionsFor(topic).map((intent) => (
-            <button key={intent} type="submit" name="intent" value={intent} className="button">
-              {t(`moderation.topic.actions.${intent}`)}
-            </button>
-          ))}
-        </div>
+      <ModerationForm
+        title={t("moderation.topic.act")}
+        reasonHint={t("moderation.topic.reasonHint")}
+        state={state}
+        actions={actionsFor(topic)}
+        actionLabel={(intent) => t(`moderation.topic.actions.${intent}`)}
+      >
         {topic.state === "visible" && others.length > 0 ? (
           <div className="space-y-2 border-t border-stone-300 pt-4">
             <SelectField
@@ -126,7 +116,7 @@ export default function ModerateTopicPage() {
             </button>
           </div>
         ) : null}
-      </form>
+      </ModerationForm>
     </section>
   );
 }

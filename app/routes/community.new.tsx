@@ -1,7 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, SelectField, TextAreaField, TextField, useFormState } from "~/components/form";
+import { FormErrors, SelectField, TextField, useFormState } from "~/components/form";
+import { PostBodyField } from "~/components/forum/fields";
 import { i18next } from "~/i18n/i18next.server";
 import { isForumStaff, requireForumUser } from "~/models/forum/access.server";
 import { listCategories, type CategoryView } from "~/models/forum/categories.server";
@@ -89,15 +90,7 @@ export default function NewTopicPage() {
           required
           maxLength={TITLE_MAX}
         />
-        <TextAreaField
-          name="body"
-          label={t("new.body")}
-          hint={t("markdownHint")}
-          state={state}
-          rows={8}
-          required
-          maxLength={BODY_MAX}
-        />
+        <PostBodyField label={t("new.body")} state={state} rows={8} maxLength={BODY_MAX} />
         <p className="text-sm text-stone-700">{t("new.subscribedNote")}</p>
         <button type="submit" className="button">
           {t("new.submit")}

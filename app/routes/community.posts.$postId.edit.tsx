@@ -1,8 +1,9 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, TextAreaField, useFormState } from "~/components/form";
+import { FormErrors, useFormState } from "~/components/form";
 import { useTicketTime } from "~/components/support-ticket";
+import { PostBodyField } from "~/components/forum/fields";
 import { FORUM_TIME_ZONE } from "~/components/forum/forum-time";
 import { notYourPost, requireForumUser } from "~/models/forum/access.server";
 import { EDIT_WINDOW_MINUTES } from "~/models/forum/edit-window";
@@ -80,16 +81,7 @@ export default function EditPostPage() {
           <p className="text-sm text-stone-700">
             {t("edit.until", { time: when(post.editableUntil), minutes: EDIT_WINDOW_MINUTES })}
           </p>
-          <TextAreaField
-            name="body"
-            label={t("edit.body")}
-            hint={t("markdownHint")}
-            state={state}
-            defaultValue={post.body}
-            rows={8}
-            required
-            maxLength={BODY_MAX}
-          />
+          <PostBodyField label={t("edit.body")} state={state} defaultValue={post.body} rows={8} maxLength={BODY_MAX} />
           <button type="submit" className="button">
             {t("edit.submit")}
           </button>

@@ -2,8 +2,8 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
-import { FormErrors, TextAreaField, useFormState } from "~/components/form";
-import { REPORT_REASON_MAX } from "~/components/forum-moderation-tools";
+import { FormErrors, useFormState } from "~/components/form";
+import { ReasonField } from "~/components/forum/fields";
 import { findFlaggablePost, flagForm, flagPost, type FlaggablePost } from "~/models/forum/flags.server";
 import { invalid, parseForm } from "~/utils/forms";
 import { memberPageHeaders } from "~/utils/http-headers";
@@ -63,13 +63,11 @@ export default function ReportPost() {
       <p>{t("moderation.flag.explain")}</p>
       <form method="post" className="space-y-4" noValidate>
         <FormErrors state={state} />
-        <TextAreaField
-          name="reason"
+        <ReasonField
           label={t("moderation.flag.reason")}
           hint={t("moderation.flag.reasonHint")}
           state={state}
           rows={4}
-          maxLength={REPORT_REASON_MAX}
         />
         <button type="submit" className="button">
           {t("moderation.flag.submit")}

@@ -1,7 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, TextAreaField, useFormState } from "~/components/form";
+import { FormErrors, useFormState } from "~/components/form";
+import { PostBodyField } from "~/components/forum/fields";
 import { ForumPost } from "~/components/forum/post";
 import { TopicTools } from "~/components/forum-moderation-tools";
 import { Pagination } from "~/components/pagination";
@@ -210,15 +211,7 @@ function ReplyForm({ quote }: { quote: QuoteView | null }) {
             </blockquote>
           </div>
         ) : null}
-        <TextAreaField
-          name="body"
-          label={t("reply.label")}
-          hint={t("markdownHint")}
-          state={state}
-          rows={6}
-          maxLength={BODY_MAX}
-          required
-        />
+        <PostBodyField label={t("reply.label")} state={state} rows={6} maxLength={BODY_MAX} />
         <button type="submit" className="button">
           {t("reply.submit")}
         </button>
