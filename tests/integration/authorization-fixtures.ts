@@ -36,7 +36,7 @@ export interface Fixtures {
   forumReplyId: string;
 }
 
-/** Grace records the matrix points its `:id` placeholders at (see authorization-matrix.ts). */
+/** Grace records the matrix points its `:id` placeholders at (see authorization-matrix/). */
 export async function matrixFixtures(database: Database): Promise<Fixtures> {
   return acrossChurches(async (tx) => {
     const [grace] = await tx.select().from(churches).where(eq(churches.slug, "grace"));

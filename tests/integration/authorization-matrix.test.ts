@@ -55,7 +55,7 @@ describe("authorization matrix", () => {
   it("has a row for every route of the app", async () => {
     const covered = new Set(MATRIX.map((row) => row.route));
     const missing = (await appRoutes()).filter((route) => !covered.has(route));
-    expect(missing, "routes without a row in tests/integration/authorization-matrix.ts").toEqual([]);
+    expect(missing, "routes without a row in tests/integration/authorization-matrix/").toEqual([]);
   });
 
   it.each(MATRIX.map((row) => [`${row.method} ${row.path ?? row.route}`, row] as const))("%s", async (_name, row) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultPeriod, parsePeriod } from "~/models/compliance-report.server";
+import { defaultPeriod, parsePeriod } from "~/models/compliance-report/period.server";
 
 /** The compliance report's period: the last 12 months in the church's days, or what the GET form asks. */
 describe("the compliance report's period", () => {
