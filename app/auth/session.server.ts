@@ -3,7 +3,8 @@ import { redis } from "~/utils/redis.server";
 import { oncePerRequest } from "~/utils/request-scope.server";
 import { noteSignedInUser } from "~/ops/log-context.server";
 import { acrossChurches } from "~/db/tenancy.server";
-import { currentUserIn, findCurrentUser, type CurrentUser } from "~/models/users.server";
+import { cachedCurrentUserIn, findCurrentUser, type CurrentUser } from "~/models/users.server";
+import { generationOf } from "~/utils/cache.server";
 import { PostgresSessionStore, RedisSessionStore, type SessionStore } from "./session-store.server";
 
 /**
@@ -81,10 +82,12 @@ async function lookUp(request: Request): Promise<CurrentUser | null> {
   // status here too means a missed deletion still cannot let them in.
   const store = sessionStore();
   if (store instanceof PostgresSessionStore) {
-    // Session and user in one transaction: every signed-in page pays for this.
+    // Session and user in one transaction: every signed-in page pays for this. The
+    // session and the accounts generation are asked for together (postgres.js sends
+    // both at once); the user's role and permissions then usually come from the cache.
     return acrossChurches(async (tx) => {
-      const session = await store.readIn(tx, token);
-      return session ? currentUserIn(tx, session.userId) : null;
+      const [session, accounts] = await Promise.all([store.readIn(tx, token), generationOf(tx, "accounts")]);
+      return session ? cachedCurrentUserIn(tx, session.userId, accounts) : null;
     });
   }
   const session = await store.read(token);

@@ -65,6 +65,8 @@ function queryLogger(onQuery: OpenOptions["onQuery"]): QueryLogger {
 async function openPostgres(url: string, poolSize: number, logger: QueryLogger): Promise<Connection> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
+  const { prepareEveryStatement } = await import("./prepared-statements.server");
+  prepareEveryStatement();
   const target = new URL(url);
   const description = `postgres ${target.hostname}:${target.port || 5432}${target.pathname}`;
   const client = postgres(url, {

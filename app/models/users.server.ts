@@ -2,6 +2,7 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Permission } from "~/auth/permissions";
 import { churches, invitations, roles, users, type User } from "~/db/schema.server";
 import { acrossChurches, type Tx } from "~/db/tenancy.server";
+import { cachedAt, generationOf } from "~/utils/cache.server";
 import { recordAudit } from "./audit.server";
 
 /** The signed-in person as every loader sees them, with what their role lets them do. */
@@ -19,7 +20,22 @@ export interface CurrentUser {
 
 export function findCurrentUser(userId: string): Promise<CurrentUser | null> {
   // Before a church is chosen: across churches, by primary key only.
-  return acrossChurches((tx) => currentUserIn(tx, userId));
+  return acrossChurches(async (tx) => cachedCurrentUserIn(tx, userId, await generationOf(tx, "accounts")));
+}
+
+// Only bounds memory: the "accounts" generation is what retires a changed user at once.
+const CURRENT_USER_TTL_SECONDS = 600;
+
+/**
+ * The permission lookup every signed-in request makes, through the shared
+ * cache: filed under the "accounts" generation (read by the caller, in `tx`),
+ * which a trigger bumps in the very transaction that deactivates a user,
+ * changes their role or a role's permissions (migration 0019). So a revoked
+ * user is refused on their next request, as without the cache; an inactive
+ * user is never cached (null is not kept) and is looked up every time.
+ */
+export function cachedCurrentUserIn(tx: Tx, userId: string, accountsGeneration: number): Promise<CurrentUser | null> {
+  return cachedAt("accounts", accountsGeneration, `user:${userId}`, CURRENT_USER_TTL_SECONDS, () => currentUserIn(tx, userId));
 }
 
 /** `findCurrentUser` inside a transaction across churches that the caller holds. */

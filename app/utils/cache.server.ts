@@ -7,16 +7,18 @@ import { logger } from "./logger.server";
 import { redis } from "./redis.server";
 
 /**
- * A small cache for what is safely shared between visitors (published help,
- * the FAQ): Redis when REDIS_URL is set, shared by blue and green; otherwise
+ * A small cache for what pages read again and again: published help and the
+ * FAQ; the signed-in user's role and permissions; a church's directory count
+ * and groups. Redis when REDIS_URL is set, shared by blue and green; otherwise
  * a bounded map in this process. Values are JSON either way, so both
  * backends behave alike (a cached Date comes back as a string).
  *
- * Never put member data, sessions or a user's status in here: the cache is
- * not tenant-aware, and revoking access must never wait for an entry to expire.
- *
- * Invalidation that reaches every process: see `generationOf` and
- * docs/decisions/010-shared-cache.md.
+ * Two rules keep it safe. Every entry is filed under a generation that the
+ * writing transaction bumps (`generationOf`; triggers for users, roles,
+ * members and groups, migration 0019), so a change — revoking access above
+ * all — never waits for an entry to expire. And the cache is not
+ * tenant-aware: a key must name whose data it holds (a church id, a user id),
+ * and sessions never go in here (docs/decisions/010-shared-cache.md, 011).
  */
 export interface SharedCache {
   get<T>(key: string): Promise<T | undefined>;
@@ -132,8 +134,13 @@ export function useSharedCache(cache: SharedCache | undefined) {
   (globalThis as Slot)[slot] = cache;
 }
 
-/** Kinds of shared content, each with its own generation in cache_generations (migration 0018). */
-export type CacheScope = "help";
+/**
+ * Kinds of cached content, each with its own generation in cache_generations:
+ * "help" (migration 0018, bumped by help edits), "accounts" (users, roles and
+ * churches) and "directory:<church id>" (a church's members and groups), both
+ * bumped by triggers (migration 0019).
+ */
+export type CacheScope = "help" | "accounts" | `directory:${string}`;
 
 /**
  * The scope's current generation, read in the caller's transaction. Cached
@@ -170,15 +177,28 @@ export async function cachedInScope<T>(
   ttlSeconds: number,
   load: (tx: Tx) => Promise<T>,
 ): Promise<T> {
-  const cache = sharedCache();
   // Platform-level content: across churches, like the queries it stands for.
-  return acrossChurches(async (tx) => {
-    const fullKey = `${scope}:${await generationOf(tx, scope)}:${key}`;
-    const hit = await cache.get<T>(fullKey);
-    if (hit !== undefined) return hit;
-    const value = await load(tx);
-    // Misses are not kept: anyone can ask for a thousand made-up slugs.
-    if (value !== null && value !== undefined) await cache.set(fullKey, value, ttlSeconds);
-    return value;
-  });
+  return acrossChurches(async (tx) => cachedAt(scope, await generationOf(tx, scope), key, ttlSeconds, () => load(tx)));
+}
+
+/**
+ * Read-through at a generation the caller has already read (in the
+ * transaction that `load` uses): the cached value, else `load()`, stored for
+ * `ttlSeconds` unless it found nothing. Misses are not kept: anyone can ask
+ * for a thousand made-up slugs.
+ */
+export async function cachedAt<T>(
+  scope: CacheScope,
+  generation: number,
+  key: string,
+  ttlSeconds: number,
+  load: () => Promise<T>,
+): Promise<T> {
+  const cache = sharedCache();
+  const fullKey = `${scope}:${generation}:${key}`;
+  const hit = await cache.get<T>(fullKey);
+  if (hit !== undefined) return hit;
+  const value = await load();
+  if (value !== null && value !== undefined) await cache.set(fullKey, value, ttlSeconds);
+  return value;
 }
