@@ -51,7 +51,7 @@ test("consent, the export, erasure: issue 7 checked end to end", async ({ browse
   await page.getByRole("checkbox", { name: "Analytics" }).uncheck();
   await page.getByRole("button", { name: "Save choices" }).click();
   await expect(page.getByRole("status")).toContainText("Your cookie choice is saved.");
-  expect((await maria.cookies()).find((cookie) => cookie.name === "consent")?.value).toMatch(/\.1\.10$/);
+  expect((await maria.cookies()).find((cookie) => cookie.name === "consent")?.value).toMatch(/\.2\.10$/);
 
   await page.goto("/me/data");
   const [download] = await Promise.all([
@@ -63,7 +63,7 @@ test("consent, the export, erasure: issue 7 checked end to end", async ({ browse
   expect(exported.member[0]).toMatchObject({ givenName: "Maria", familyName: "Santos" });
   expect(exported.sessions.length).toBeGreaterThan(0);
   expect(exported.consentRecords).toContainEqual(
-    expect.objectContaining({ policyVersion: 1, categories: { preferences: true, analytics: false } })
+    expect.objectContaining({ policyVersion: 2, categories: { preferences: true, analytics: false } })
   );
   const memberId = exported.member[0]!.id;
   const householdName = exported.household!.name;
@@ -76,10 +76,10 @@ test("consent, the export, erasure: issue 7 checked end to end", async ({ browse
   await gpcPage.goto("/cookies");
   await expect(gpcPage.getByRole("checkbox", { name: "Analytics" })).toBeDisabled();
   await gpcPage.getByRole("button", { name: "Save choices" }).click();
-  expect((await private_.cookies()).find((cookie) => cookie.name === "consent")?.value).toMatch(/\.1\.00$/);
+  expect((await private_.cookies()).find((cookie) => cookie.name === "consent")?.value).toMatch(/\.2\.00$/);
   await private_.close();
 
-  // 4. Support staff change the policy text and publish version 2: Maria is asked again.
+  // 4. Support staff change the policy text and publish version 3: Maria is asked again.
   const staff = await freshProfile(browser);
   const staffPage = await staff.newPage();
   await signIn(staffPage, "staff@kapatiran.example");
@@ -91,12 +91,12 @@ test("consent, the export, erasure: issue 7 checked end to end", async ({ browse
   await expect(staffPage.getByRole("status")).toHaveText("Saved as a new revision.");
   await staffPage.goto("/staff/privacy");
   await staffPage.getByLabel("What changed").fill("Logs are kept for 60 days");
-  await staffPage.getByRole("button", { name: "Publish as version 2" }).click();
-  await expect(staffPage.getByRole("status")).toContainText("Version 2 is published.");
+  await staffPage.getByRole("button", { name: "Publish as version 3" }).click();
+  await expect(staffPage.getByRole("status")).toContainText("Version 3 is published.");
   await staff.close();
   await page.goto("/help");
   await expect(page.getByRole("region", { name: BANNER })).toContainText(
-    "We updated our privacy policy (version 2): please choose again."
+    "We updated our privacy policy (version 3): please choose again."
   );
 
   // 5. Maria asks for deletion; Grace's administrator approves.

@@ -108,10 +108,10 @@ describe("choosing", () => {
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
     expect(cookie).toMatch(/Max-Age=31536000/);
-    expect(jar.get("consent")).toMatch(/^[A-Za-z0-9_-]{22}\.1\.10$/);
+    expect(jar.get("consent")).toMatch(/^[A-Za-z0-9_-]{22}\.2\.10$/);
     const [record] = await recordsOf(consentIdOf(jar));
     expect(record).toMatchObject({
-      policyVersion: 1,
+      policyVersion: 2,
       categories: { preferences: true, analytics: false },
       source: "preferences",
       userId: null,
@@ -193,17 +193,17 @@ describe("choosing", () => {
 });
 
 describe("the privacy policy", () => {
-  it("shows version 1 in English and in Filipino, and 404 for an unknown version", async () => {
+  it("shows version 2 in English and in Filipino, and 404 for an unknown version", async () => {
     const jar = new CookieJar();
     const en = await page(jar, "/privacy");
     expect(en.status).toBe(200);
     expect(en.html).toContain("Privacy policy");
-    expect(en.html).toContain("Version 1, published");
+    expect(en.html).toContain("Version 2, published");
     expect(en.html).toContain("Philippine Data Privacy Act of 2012");
     expect(en.response.headers.get("cache-control")).toBe("public, max-age=300");
     const fil = await page(jar, "/privacy?lng=fil");
     expect(fil.html).toContain("Patakaran sa privacy");
-    expect(fil.html).toContain("Bersyon 1, inilathala noong");
+    expect(fil.html).toContain("Bersyon 2, inilathala noong");
     expect(fil.html).toContain('lang="fil"');
     expect((await page(jar, "/privacy?version=1")).status).toBe(200);
     expect((await page(jar, "/privacy?version=7")).status).toBe(404);
@@ -215,19 +215,19 @@ describe("the privacy policy", () => {
     expect((await page(member, "/staff/privacy")).status).toBe(403);
 
     const status = await page(staff, "/staff/privacy");
-    expect(status.html).toContain("Publish as version 2");
+    expect(status.html).toContain("Publish as version 3");
     expect(status.html).toContain("has not changed since the current version");
     const unchanged = await postForm(staff, at("/staff/privacy"), { summary: "Nothing really" });
     expect(unchanged.status).toBe(400);
     expect(await unchanged.text()).toContain("Nothing has changed since the last version");
     expect((await postForm(staff, at("/staff/privacy"), { summary: "  " })).status).toBe(400);
 
-    // A visitor who chose under version 1.
+    // A visitor who chose under version 2.
     const visitor = new CookieJar();
     await postForm(visitor, at("/cookies"), { choice: "necessary", source: "banner", returnTo: "/" });
     expect((await page(visitor, "/help")).html).not.toContain(BANNER);
 
-    // Staff edit the text in the help editor (a new published revision), then publish version 2.
+    // Staff edit the text in the help editor (a new published revision), then publish version 3.
     const [article] = await acrossChurches(
       (tx) =>
         tx
@@ -249,13 +249,13 @@ describe("the privacy policy", () => {
     expect((await page(staff, "/staff/privacy")).html).toContain("has published changes");
     const published = await postForm(staff, at("/staff/privacy"), { summary: "Logs are kept for 60 days" });
     expect(published.status).toBe(302);
-    expect(published.headers.get("location")).toBe("/staff/privacy?published=2");
+    expect(published.headers.get("location")).toBe("/staff/privacy?published=3");
 
-    const [v2] = await acrossChurches(
-      (tx) => tx.select().from(policyVersions).where(eq(policyVersions.version, 2)),
+    const [v3] = await acrossChurches(
+      (tx) => tx.select().from(policyVersions).where(eq(policyVersions.version, 3)),
       db()
     );
-    expect(v2).toMatchObject({ englishRevision: article!.revision + 1, filipinoRevision: 1 });
+    expect(v3).toMatchObject({ englishRevision: article!.revision + 1, filipinoRevision: 2 });
     const audits = await acrossChurches(
       (tx) => tx.select().from(auditLog).where(eq(auditLog.action, "privacy_policy.published")),
       db()
@@ -265,7 +265,7 @@ describe("the privacy policy", () => {
 
     const again = await page(visitor, "/help");
     expect(again.html).toContain(BANNER);
-    expect(again.html).toContain("We updated our privacy policy (version 2)");
+    expect(again.html).toContain("We updated our privacy policy (version 3)");
     const current = await page(visitor, "/privacy");
     expect(current.html).toContain("We now keep application logs for 60 days.");
     expect(current.html).toContain('href="/privacy?version=1"');
@@ -274,7 +274,7 @@ describe("the privacy policy", () => {
     expect(old.html).toContain("an earlier version");
 
     await postForm(visitor, at("/cookies"), { choice: "necessary", source: "banner", returnTo: "/" });
-    expect(visitor.get("consent")).toMatch(/\.2\.00$/);
+    expect(visitor.get("consent")).toMatch(/\.3\.00$/);
     expect((await page(visitor, "/help")).html).not.toContain(BANNER);
   });
 });
