@@ -36,13 +36,33 @@ export interface DirectoryQuery {
 
 /** The viewer as the privacy policy needs them: their permissions and the groups they lead. */
 export async function viewerFor(user: CurrentUser): Promise<Viewer> {
-  if (!user.churchId) return { ...user, ledGroupIds: [] };
-  return withChurch(user.churchId, (tx) => viewerIn(tx, user));
+  const churchId = user.churchId;
+  if (!churchId) return { ...user, ledGroupIds: [] };
+  return withChurch(churchId, async (tx) => viewerIn(tx, user, await directoryCache(tx, churchId)));
 }
 
-async function viewerIn(tx: Tx, user: CurrentUser): Promise<Viewer> {
-  const led = await directoryQueries.ledGroups(tx, user.id);
-  return { ...user, ledGroupIds: led.map((row) => row.groupId) };
+async function viewerIn(tx: Tx, user: CurrentUser, cached: DirectoryCache): Promise<Viewer> {
+  const ledGroupIds = await cached(`led:${user.id}`, async () => (await directoryQueries.ledGroups(tx, user.id)).map((row) => row.groupId));
+  return { ...user, ledGroupIds };
+}
+
+// Only bounds memory: the church's "directory" generation is what retires a stale copy.
+const DIRECTORY_CACHE_TTL_SECONDS = 600;
+
+type DirectoryCache = <T>(key: string, load: () => Promise<T>) => Promise<T>;
+
+/**
+ * The church's lookups that change only when its members, groups or
+ * memberships do — the viewer's led groups, the church's groups, the count —
+ * from the shared cache, filed under the church's "directory" generation read
+ * here in `tx`. A trigger bumps it in every transaction that changes those
+ * rows (migration 0019, ADR 011). A page's rows themselves are always read:
+ * they are what the privacy policy decides on.
+ */
+async function directoryCache(tx: Tx, churchId: string): Promise<DirectoryCache> {
+  const scope = `directory:${churchId}` as const;
+  const generation = await generationOf(tx, scope);
+  return (key, load) => cachedAt(scope, generation, key, DIRECTORY_CACHE_TTL_SECONDS, load);
 }
 
 const searchName = members.searchName;
@@ -92,32 +112,21 @@ export async function listDirectory(viewer: Viewer, query: DirectoryQuery = {}):
   return withChurch(viewer.churchId, (tx) => listIn(tx, viewer, query));
 }
 
-// Only bounds memory: the church's "directory" generation is what retires a stale copy.
-const DIRECTORY_CACHE_TTL_SECONDS = 600;
-
 /**
  * What /directory shows, in one transaction: the viewer's led groups, the
  * church's groups for the filter, and the page. (One transaction, not three:
- * each costs round trips to the database.)
- *
- * The led groups, the church's groups and the count (4 ms of PostgreSQL for
- * 10,000 members) come from the shared cache, filed under the church's
- * "directory" generation, which a trigger bumps whenever a member, group or
- * membership of the church changes (migration 0019, ADR 011). The page's rows
- * are always read: they are what the privacy policy decides on.
+ * each costs round trips to the database.) The led groups, the groups and the
+ * count (4 ms of PostgreSQL for 10,000 members) come from `directoryCache`.
  */
 export async function directoryPage(user: CurrentUser, query: DirectoryQuery & { groupParam?: string | null }) {
   const churchId = user.churchId;
   if (!churchId) return { entries: [], page: 1, pageCount: 1, total: 0, groups: [], groupId: undefined };
   return withChurch(churchId, async (tx) => {
-    const scope = `directory:${churchId}` as const;
-    const generation = await generationOf(tx, scope);
-    const cached = <T>(key: string, load: () => Promise<T>) => cachedAt(scope, generation, key, DIRECTORY_CACHE_TTL_SECONDS, load);
-    const [ledGroupIds, churchGroups] = await Promise.all([
-      cached(`led:${user.id}`, async () => (await directoryQueries.ledGroups(tx, user.id)).map((row) => row.groupId)),
+    const cached = await directoryCache(tx, churchId);
+    const [viewer, churchGroups] = await Promise.all([
+      viewerIn(tx, user, cached),
       cached("groups", () => directoryQueries.churchGroups(tx)),
     ]);
-    const viewer: Viewer = { ...user, ledGroupIds };
     // A group id from the URL counts only if it is one of this church's groups.
     const groupId = churchGroups.find((group) => group.id === query.groupParam)?.id;
     // Browsing only (a search counts its matches as it ranks them). The key holds everything the
@@ -240,10 +249,11 @@ export interface MemberCard {
  * see them at all (another church, unlisted, name withheld): the page answers
  * 404 then, so an id reveals nothing.
  */
-export async function memberCard(viewer: Viewer, memberId: string): Promise<MemberCard | null> {
-  const churchId = viewer.churchId;
+export async function memberCard(user: CurrentUser, memberId: string): Promise<MemberCard | null> {
+  const churchId = user.churchId;
   if (!churchId || !/^[0-9a-f-]{36}$/i.test(memberId)) return null;
   return withChurch(churchId, async (tx) => {
+    const viewer = await viewerIn(tx, user, await directoryCache(tx, churchId));
     const [row] = await tx
       .select(RECORD)
       .from(members)

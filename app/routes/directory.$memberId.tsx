@@ -3,9 +3,9 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { Avatar } from "~/components/avatar";
-import { memberCard, viewerFor, type MemberCard } from "~/models/directory.server";
+import { useDataSaver } from "~/components/use-data-saver";
+import { memberCard } from "~/models/directory.server";
 import type { VisibleMember } from "~/privacy/policy";
-import { dataSaverOn } from "~/utils/data-saver.server";
 import { memberPageHeaders } from "~/utils/http-headers";
 
 export const meta: MetaFunction = () => [{ title: "Member · Kapatiran" }];
@@ -14,14 +14,16 @@ export const headers = memberPageHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "view:directory");
-  const card = await memberCard(await viewerFor(user), params.memberId ?? "");
+  const card = await memberCard(user, params.memberId ?? "");
   // Not there, another church's, unlisted or name withheld: all look the same.
   if (!card) throw new Response("Not Found", { status: 404 });
-  return Response.json({ ...card, dataSaver: dataSaverOn(request) }, { headers: memberPageHeaders() });
+  // Headers come from `headers` above; plain data is encoded once, not as JSON and again for the page.
+  return card;
 }
 
 export default function MemberCardPage() {
-  const { member, household, groups, dataSaver } = useLoaderData<MemberCard & { dataSaver: boolean }>();
+  const { member, household, groups } = useLoaderData<typeof loader>();
+  const dataSaver = useDataSaver();
   const { t } = useTranslation("directory");
   return (
     <article aria-labelledby="member-name" className="mx-auto max-w-prose space-y-5">

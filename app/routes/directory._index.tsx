@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { Avatar } from "~/components/avatar";
 import { directoryPage, type DirectoryPage } from "~/models/directory.server";
-import { dataSaverOn } from "~/utils/data-saver.server";
+import { useDataSaver } from "~/components/use-data-saver";
 import { memberPageHeaders } from "~/utils/http-headers";
 import { Pagination } from "~/components/pagination";
 import { pageParam } from "~/utils/paging";
@@ -22,12 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     q,
     groupParam: params.get("group"),
   });
-  // Initials by default; photos only when asked for, and never with data saver on.
-  const dataSaver = dataSaverOn(request);
-  const photos = params.get("photos") === "1" && !dataSaver;
-  return Response.json({ churchName: user.churchName, q, groupId: groupId ?? "", photos, dataSaver, ...directory }, {
-    headers: memberPageHeaders(),
-  });
+  // Headers come from `headers` above; plain data is encoded once, not as JSON and again for the page.
+  return { churchName: user.churchName, q, groupId: groupId ?? "", photosAsked: params.get("photos") === "1", ...directory };
 }
 
 type LoaderData = DirectoryPage & {
@@ -35,12 +31,14 @@ type LoaderData = DirectoryPage & {
   q: string;
   groupId: string;
   groups: { id: string; name: string }[];
-  photos: boolean;
-  dataSaver: boolean;
+  photosAsked: boolean;
 };
 
 export default function Directory() {
-  const { entries, page, pageCount, total, churchName, q, groupId, groups, photos, dataSaver } = useLoaderData<LoaderData>();
+  const { entries, page, pageCount, total, churchName, q, groupId, groups, photosAsked } = useLoaderData<LoaderData>();
+  // Initials by default; photos only when asked for, and never with data saver on (the page frame's decision).
+  const dataSaver = useDataSaver();
+  const photos = photosAsked && !dataSaver;
   const { t } = useTranslation("directory");
   const filtered = q !== "" || groupId !== "";
   const pageLink = (to: number, withPhotos = photos) => {

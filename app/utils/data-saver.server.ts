@@ -58,10 +58,6 @@ export function dataSaverFor(request: Request): DataSaver {
   return { on: fromBrowser, choice, fromBrowser };
 }
 
-export function dataSaverOn(request: Request): boolean {
-  return dataSaverFor(request).on;
-}
-
 /** A form's choice; anything else (an unticked form, an old page) means "auto". */
 export function dataSaverChoiceOf(value: FormDataEntryValue | null): DataSaverChoice {
   return value === "on" || value === "off" ? value : "auto";

@@ -9,6 +9,21 @@ import autocannon from "autocannon";
 export interface PageRequest {
   path: string;
   cookie?: string;
+  /**
+   * Reached from another of our pages (a Referer of our own), as a signed-in
+   * member's pages are: the stylesheet is then linked (cached), not inlined as
+   * on a first visit (app/utils/first-visit-css.server.ts).
+   */
+  fromOurPage?: boolean;
+}
+
+/** The headers a browser sends for `request` on `baseUrl`. */
+export function requestHeaders(baseUrl: string, request: PageRequest, base: Record<string, string> = {}): Record<string, string> {
+  return {
+    ...base,
+    ...(request.cookie ? { cookie: request.cookie } : {}),
+    ...(request.fromOurPage ? { referer: `${baseUrl}/` } : {}),
+  };
 }
 
 export interface LoadOptions {
@@ -51,8 +66,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
     requests: [
       {
         setupRequest: (request) => {
-          const { path, cookie } = options.next();
-          return { ...request, path, headers: cookie ? { ...headers, cookie } : headers };
+          const page = options.next();
+          return { ...request, path: page.path, headers: requestHeaders(options.baseUrl, page, headers) };
         },
       },
     ],

@@ -5,7 +5,7 @@
  */
 import zlib from "node:zlib";
 import type { PageRequest } from "./load";
-import { rotate } from "./load";
+import { requestHeaders, rotate } from "./load";
 
 export type PageName = "directory" | "search" | "card" | "help" | "landing";
 
@@ -21,18 +21,21 @@ export const HELP_ARTICLE = "finding-members";
 
 /**
  * The pages, signed in as the big church's administrator where a member would
- * be signed in; the landing page anonymous (signed in, it redirects).
+ * be signed in, each reached from another of our pages as a member browsing
+ * reaches it; the landing page anonymous and a first visit (signed in, it
+ * redirects), so its stylesheet comes inline.
  * `memberIds`: the first directory page's members, for their cards.
  */
 export function kapatiranTargets(cookie: string, memberIds: string[]): Target[] {
   const searches = rotate(SEARCHES.map((q) => `/directory?q=${encodeURIComponent(q)}`));
   const cards = rotate(memberIds.map((id) => `/directory/${id}`));
+  const signedIn = (path: string): PageRequest => ({ path, cookie, fromOurPage: true });
   return [
-    { name: "directory", label: "directory page (signed in)", next: () => ({ path: "/directory", cookie }) },
-    { name: "search", label: "directory search", next: () => ({ path: searches(), cookie }) },
-    { name: "card", label: "member card", next: () => ({ path: cards(), cookie }) },
-    { name: "help", label: "help article", next: () => ({ path: `/help/${HELP_ARTICLE}`, cookie }) },
-    { name: "landing", label: "landing page (anonymous)", next: () => ({ path: "/" }) },
+    { name: "directory", label: "directory page (signed in)", next: () => signedIn("/directory") },
+    { name: "search", label: "directory search", next: () => signedIn(searches()) },
+    { name: "card", label: "member card", next: () => signedIn(cards()) },
+    { name: "help", label: "help article", next: () => signedIn(`/help/${HELP_ARTICLE}`) },
+    { name: "landing", label: "landing page (anonymous, first visit)", next: () => ({ path: "/" }) },
   ];
 }
 
@@ -53,8 +56,9 @@ export function mixedPages(targets: Target[]): () => PageRequest {
 export async function checkAnswers(baseUrl: string, target: Target, tries = 8): Promise<{ bytes: number; gzipBytes: number }> {
   let html = "";
   for (let i = 0; i < tries; i++) {
-    const { path, cookie } = target.next();
-    const response = await fetch(`${baseUrl}${path}`, { headers: cookie ? { cookie } : {}, redirect: "manual" });
+    const page = target.next();
+    const path = page.path;
+    const response = await fetch(`${baseUrl}${path}`, { headers: requestHeaders(baseUrl, page), redirect: "manual" });
     html = await response.text();
     if (response.status !== 200) {
       const where = response.headers.get("location");

@@ -1,4 +1,5 @@
 import type { ServerBuild } from "@remix-run/node";
+import { matchRoutes } from "@remix-run/react";
 import { describe, expect, it } from "vitest";
 import { routeLabel, routePatterns } from "~/ops/route-pattern.server";
 
@@ -15,6 +16,11 @@ const routes = Object.fromEntries(
     route("routes/directory.print", "root", "directory/print"),
     route("routes/admin", "root", "admin"),
     route("routes/admin.members.$memberId", "routes/admin", "members/:memberId"),
+    route("routes/admin._index", "routes/admin", undefined, true),
+    route("routes/admin.members.export[.]csv", "routes/admin", "members/export.csv"),
+    route("routes/help.$slug", "root", "help/:slug"),
+    route("routes/help.faq", "root", "help/faq"),
+    route("routes/photos.$memberId.$size", "root", "photos/:memberId/:size"),
     route("routes/$", "root", "*"),
   ].map((r) => [r.id, r]),
 ) as unknown as ServerBuild["routes"];
@@ -41,6 +47,30 @@ describe("routePatterns", () => {
     const withoutCatchAll = { ...routes } as Record<string, unknown>;
     delete withoutCatchAll["routes/$"];
     expect(routePatterns(withoutCatchAll as ServerBuild["routes"])("/nothing")).toBeNull();
+  });
+});
+
+describe("routePatterns agrees with Remix's matchRoutes", () => {
+  // The pattern of the chain Remix matches, as the access log used to compute it per request.
+  type RouteObject = Parameters<typeof matchRoutes>[0][number];
+  const tree = (parentId?: string): RouteObject[] =>
+    Object.values(routes)
+      .filter((r) => r?.parentId === parentId)
+      .map((r) => (r!.index ? { id: r!.id, index: true, path: r!.path } : { id: r!.id, path: r!.path, children: tree(r!.id) }));
+  const remixPattern = (pathname: string) => {
+    const matches = matchRoutes(tree(), pathname);
+    if (!matches) return null;
+    return `/${matches.map((m) => m.route.path).filter(Boolean).join("/")}`.replace(/\/{2,}/g, "/");
+  };
+  const patternOf = routePatterns(routes);
+  const paths = [
+    "/", "/directory", "/directory/", "/DIRECTORY", "/directory/print", "/directory/print/", "/directory/abc",
+    "/directory/abc/def", "/admin", "/admin/", "/admin/members/7", "/admin/members/export.csv", "/admin/members/exportxcsv",
+    "/admin/members", "/help/faq", "/help/finding-members", "/help/%E2%9C%93", "/photos/1/small", "/photos/1", "/x/y/z", "//",
+  ];
+
+  it.each(paths)("%s", (path) => {
+    expect(patternOf(path)).toBe(remixPattern(path));
   });
 });
 
