@@ -2,7 +2,15 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { SESSION_COOKIE } from "../support/bench-server";
 import type { PageMeasurement, VisitMeasurement } from "./budgets";
-import { firstByte, largestContentfulPaint, median, NetworkRecorder, WATCH_LCP } from "./measure";
+import {
+  firstByte,
+  firstContentfulPaint,
+  largestContentfulElement,
+  largestContentfulPaint,
+  median,
+  NetworkRecorder,
+  WATCH_LCP,
+} from "./measure";
 import type { AuditedPage } from "./page-list";
 import { throttle, unthrottle } from "./throttling";
 
@@ -107,7 +115,13 @@ async function visitor(context: BrowserContext, tab: Page, page: AuditedPage, ta
     const problems = recorder.problems();
     if (problems.length > 0) throw new Error(`${page.path} did not load whole (was the build replaced meanwhile?): ${problems.join("; ")}`);
     const lcpMs = await largestContentfulPaint(tab);
-    return { ...recorder.summary(), lcpMs, firstByteMs: await firstByte(tab) };
+    return {
+      ...recorder.summary(),
+      lcpMs,
+      firstByteMs: await firstByte(tab),
+      fcpMs: await firstContentfulPaint(tab),
+      lcpElement: await largestContentfulElement(tab),
+    };
   };
   return Object.assign(visit, { cdp });
 }

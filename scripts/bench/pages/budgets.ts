@@ -60,6 +60,10 @@ export interface VisitMeasurement {
   lcpMs: number | null;
   /** The page's first byte, in milliseconds since navigation start (explains a slow LCP). */
   firstByteMs: number | null;
+  /** First Contentful Paint: an LCP later than it was painted in a later frame. */
+  fcpMs?: number | null;
+  /** The element that painted the LCP: tag, id and the start of its text (or an image's address). */
+  lcpElement?: string | null;
 }
 
 export interface PageMeasurement {

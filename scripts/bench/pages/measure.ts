@@ -110,13 +110,24 @@ export class NetworkRecorder {
   }
 }
 
-/** Before any page script runs: keep the latest largest-contentful-paint entry. */
+/**
+ * Before any page script runs: keep the latest largest-contentful-paint entry,
+ * and which element it was (tag, id and the start of its text, or the image's
+ * address), so a slow LCP can be traced to the part of the page that paints it.
+ */
 export const WATCH_LCP = `
   window.__kapatiranLcp = null;
+  window.__kapatiranLcpElement = null;
   new PerformanceObserver((list) => {
     const entries = list.getEntries();
     const last = entries[entries.length - 1];
-    if (last) window.__kapatiranLcp = last.startTime;
+    if (!last) return;
+    window.__kapatiranLcp = last.startTime;
+    const element = last.element;
+    const text = element ? (element.textContent || "").replace(/\\s+/g, " ").trim().slice(0, 40) : "";
+    window.__kapatiranLcpElement = element
+      ? element.tagName.toLowerCase() + (element.id ? "#" + element.id : "") + (last.url ? " " + last.url : text ? ' "' + text + '"' : "")
+      : last.url || null;
   }).observe({ type: "largest-contentful-paint", buffered: true });
 `;
 
@@ -127,6 +138,19 @@ export const WATCH_LCP = `
 export async function largestContentfulPaint(page: Page): Promise<number | null> {
   await page.waitForTimeout(500);
   return page.evaluate(() => (window as unknown as { __kapatiranLcp: number | null }).__kapatiranLcp);
+}
+
+/** What painted the Largest Contentful Paint (see WATCH_LCP); read after largestContentfulPaint. */
+export async function largestContentfulElement(page: Page): Promise<string | null> {
+  return page.evaluate(() => (window as unknown as { __kapatiranLcpElement: string | null }).__kapatiranLcpElement);
+}
+
+/**
+ * First Contentful Paint (ms since navigation start). An LCP later than it means
+ * the largest element came in a later frame than the page's first text.
+ */
+export async function firstContentfulPaint(page: Page): Promise<number | null> {
+  return page.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null);
 }
 
 /** When the page's first byte arrived (ms since navigation start): the server's and the network's share of LCP. */

@@ -48,6 +48,10 @@ export function pageTable(page: PageMeasurement): string {
     `  assets fetched again on the repeat visit: ${page.repeat.fromNetwork.length === 0 ? "none" : page.repeat.fromNetwork.map((a) => `${a.url} (${a.status})`).join(", ")}`,
     `  axe violations: ${page.axe.length === 0 ? "none" : page.axe.map((v) => `${v.id} (${v.impact ?? "?"}, ${v.nodes})`).join(", ")}`,
   ];
+  if (page.first.lcpElement) {
+    // Of the first of the first visits (the LCP above is the median of all of them).
+    lines.push(`  LCP element: ${page.first.lcpElement} (first contentful paint ${ms(page.first.fcpMs ?? null)})`);
+  }
   return lines.join("\n");
 }
 
