@@ -22,10 +22,11 @@ export interface Measured {
 export const MEASURED: Measured & { on: string; machine: string } = {
   on: "2026-11-28",
   machine: "2 vCPU AMD EPYC VM, node 20, PostgreSQL 15 on the same box, shared only with the load generator (a quiet machine)",
-  // 7 a second gave p95 206 ms. Latency, not CPU, sets the limit: 13 % CPU at 5 a second (README, Benchmarks).
-  sustainedRequestsPerSecond: 5,
-  // At the passing step: the app about three quarters, PostgreSQL the rest.
-  cpuMsPerRequest: 25.4,
+  // Steady load (scripts/bench/steady-load.ts): 59 a second kept p95 at 74 ms with the app's one
+  // thread 86 % busy; 77 a second did not (p95 1.4 s, the thread full). README, Benchmarks.
+  sustainedRequestsPerSecond: 59,
+  // Median of the passing steps: the app about five sixths, PostgreSQL the rest.
+  cpuMsPerRequest: 19.3,
 };
 
 /** The box of the operations plan: a t3 earns CPU credits up to this share of its vCPUs and no more. */

@@ -1,11 +1,13 @@
 /**
- * Capacity (issue 11, item 6): the realistic mix of pages at a fixed rate,
+ * Capacity (issue 11, item 6): the realistic mix of pages at a steady rate
+ * (steady-load.ts: evenly spaced, each request timed from when it was due),
  * stepped up until p95 passes 200 ms, an error comes back or the server can
  * no longer keep up; the server side's CPU measured over every step, so the
  * figure can be scaled to "members served at 20 % CPU" (app/ops/capacity.ts).
  */
 import postgres from "postgres";
-import { runLoad, type PageRequest } from "./load";
+import type { PageRequest } from "./load";
+import { runSteadyLoad } from "./steady-load";
 import { cpuMsPerRequest, type CapacityStep } from "./report";
 import { cpuBetween, sampleCpu } from "./support/cpu-time";
 
@@ -41,7 +43,7 @@ export async function findCapacity(options: CapacityOptions): Promise<CapacityRe
     for (let i = 0; i < options.maxSteps; i++) {
       const before = await sampleCpu(options.appPid, sql);
       const started = performance.now();
-      const figures = await runLoad({ ...options, seconds: options.stepSeconds, rate, gzip: true });
+      const figures = await runSteadyLoad({ ...options, seconds: options.stepSeconds, rate, gzip: true });
       const seconds = (performance.now() - started) / 1000;
       const used = cpuBetween(before, await sampleCpu(options.appPid, sql));
       const passed =

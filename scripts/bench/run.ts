@@ -34,7 +34,8 @@ signed-in directory page, a directory search, a member card, a help article
 and the landing page. Prints req/s, p50/p95/p99 latency, errors, peak RSS and
 each Kapatiran figure as a ratio to (a) and (b). Then the capacity step: a mix
 of those pages (directory 40 %, search 20 %, card 20 %, help 10 %, landing
-10 %, gzip as browsers ask) at rising rates until p95 > ${P95_LIMIT_MS} ms or an error,
+10 %, gzip as browsers ask) at rising steady rates (evenly spaced, each request timed
+from when it was due) until p95 > ${P95_LIMIT_MS} ms or an error,
 with the app's and PostgreSQL's CPU over each step (figures for app/ops/capacity.ts).
 
   --database-url URL   default postgres://postgres@127.0.0.1:5432/kapatiran_bench
