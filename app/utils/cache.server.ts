@@ -33,7 +33,9 @@ export class MemoryCache implements SharedCache {
   private readonly entries = new Map<string, { json: string; expiresAt: number }>();
 
   constructor(
-    private readonly maxEntries = 500,
+    // Entries are small JSON (a signed-in user's lookup is about half a kilobyte): 10,000 is a few
+    // megabytes, and holds the lookups of a Sunday's busiest hour for a large church.
+    private readonly maxEntries = 10_000,
     private readonly now: () => number = Date.now,
   ) {}
 
