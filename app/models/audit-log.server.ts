@@ -2,7 +2,7 @@ import { and, desc, eq, gte, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { auditLog, churches, users } from "~/db/schema.server";
 import { withChurch, type Tx } from "~/db/tenancy.server";
-import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
+import { formValues, optionalCalendarDay, parseForm, type FieldErrors } from "~/utils/forms";
 import { recordAudit } from "./audit.server";
 import { csvDocument } from "./csv.server";
 import type { RequestMeta } from "./users.server";
@@ -25,13 +25,6 @@ const optional = (max: number) =>
     .optional()
     .transform((v) => v || undefined);
 
-const day = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => v || undefined)
-  .refine((v) => v === undefined || isCalendarDate(v), "forms:date");
-
 /** The filter form (a GET form: its values arrive as the query string). */
 const filterSchema = z
   .object({
@@ -40,8 +33,8 @@ const filterSchema = z
     action: optional(100),
     recordType: optional(100),
     recordId: optional(200),
-    from: day,
-    to: day,
+    from: optionalCalendarDay,
+    to: optionalCalendarDay,
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "adminAudit:errors.toBeforeFrom" });
 
@@ -64,14 +57,6 @@ export function parseAuditFilters(params: URLSearchParams): {
   for (const field of Object.keys(result.errors)) form.delete(field);
   const rest = parseForm(filterSchema, form);
   return { filters: rest.ok ? rest.data : {}, errors: result.errors, values: result.values };
-}
-
-function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, dayOfMonth] = match.slice(1).map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, dayOfMonth));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === dayOfMonth;
 }
 
 /** Minutes east of UTC of `timezone` at `instant`. */

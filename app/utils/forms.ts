@@ -67,3 +67,25 @@ export const fields = {
   list: <T extends z.ZodTypeAny>(item: T) =>
     z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item)),
 };
+
+/**
+ * An optional calendar day typed as YYYY-MM-DD (a date input's value): empty
+ * means not given; anything that is not a real day of 1970 or later is a
+ * field error. Before 1970 nothing of Kapatiran existed, and it keeps Date.UTC
+ * away from its two-digit years.
+ */
+export const optionalCalendarDay = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => v || undefined)
+  .refine((v) => v === undefined || isCalendarDate(v), "forms:date");
+
+function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, dayOfMonth] = match.slice(1).map(Number) as [number, number, number];
+  if (year < 1970) return false;
+  const date = new Date(Date.UTC(year, month - 1, dayOfMonth));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === dayOfMonth;
+}

@@ -77,18 +77,18 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
     if (status < 200 || status > 299) badStatuses[status] = (badStatuses[status] ?? 0) + 1;
   });
   const result = await instance;
-  latencies.sort((a, b) => a - b);
-  const at = (share: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * share))] ?? NaN;
-  return {
-    requests: latencies.length,
-    perSecond: latencies.length / result.duration,
-    p50: at(0.5),
-    p95: at(0.95),
-    p99: at(0.99),
-    non2xx: result.non2xx,
-    socketErrors: result.errors,
-    badStatuses,
-  };
+  return figuresOf(latencies, { seconds: result.duration, non2xx: result.non2xx, socketErrors: result.errors, badStatuses });
+}
+
+/** A run's figures from every response's latency (milliseconds) and what went wrong. */
+export function figuresOf(
+  latencies: number[],
+  run: { seconds: number; non2xx: number; socketErrors: number; badStatuses: Record<number, number> },
+): LoadFigures {
+  const { seconds, ...outcome } = run;
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (share: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))] ?? NaN;
+  return { requests: sorted.length, perSecond: sorted.length / seconds, p50: at(0.5), p95: at(0.95), p99: at(0.99), ...outcome };
 }
 
 /** Each item in turn, forever: a page list for `next`. */

@@ -11,7 +11,7 @@
  */
 import http from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
-import { requestHeaders, type LoadFigures, type PageRequest } from "./load";
+import { figuresOf, requestHeaders, type LoadFigures, type PageRequest } from "./load";
 
 export interface SteadyLoadOptions {
   baseUrl: string;
@@ -50,19 +50,9 @@ export async function runSteadyLoad(options: SteadyLoadOptions): Promise<LoadFig
   }
   await Promise.all(answers);
   agent.destroy();
-  latencies.sort((a, b) => a - b);
-  const at = (share: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * share))] ?? NaN;
-  return {
-    requests: latencies.length,
-    // Over the time the load was offered: answers that came late still count, their lateness is in the latency.
-    perSecond: latencies.length / options.seconds,
-    p50: at(0.5),
-    p95: at(0.95),
-    p99: at(0.99),
-    non2xx: Object.values(badStatuses).reduce((sum, n) => sum + n, 0),
-    socketErrors,
-    badStatuses,
-  };
+  const non2xx = Object.values(badStatuses).reduce((sum, n) => sum + n, 0);
+  // Over the time the load was offered: answers that came late still count, their lateness is in the latency.
+  return figuresOf(latencies, { seconds: options.seconds, non2xx, socketErrors, badStatuses });
 }
 
 /** One GET, its body read to the end; status 0 for a socket error or a timeout. */

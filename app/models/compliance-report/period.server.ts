@@ -1,33 +1,16 @@
 import { z } from "zod";
-import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
+import { formValues, optionalCalendarDay, parseForm, type FieldErrors } from "~/utils/forms";
 import { dateIn } from "../audit-log.server";
 
 /** The compliance report's period: a GET form of two calendar days in the church's timezone. */
 
-const day = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => v || undefined)
-  .refine((v) => v === undefined || isCalendarDate(v), "forms:date");
-
 const periodSchema = z
-  .object({ from: day, to: day })
+  .object({ from: optionalCalendarDay, to: optionalCalendarDay })
   .refine((p) => !p.from || !p.to || p.from <= p.to, { path: ["from"], message: "compliance:errors.fromAfterTo" });
 
 export interface Period {
   from: string;
   to: string;
-}
-
-function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, dayOfMonth] = match.slice(1).map(Number) as [number, number, number];
-  // Before 1970 nothing of Kapatiran existed; it also keeps Date.UTC away from its two-digit years.
-  if (year < 1970) return false;
-  const date = new Date(Date.UTC(year, month - 1, dayOfMonth));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === dayOfMonth;
 }
 
 /** The last twelve months up to today, in the church's timezone. */
