@@ -34,6 +34,20 @@ async function settledBeacons(expected: number) {
   return beaconsLogged();
 }
 
+/**
+ * The beacon count once none has landed for half a second: the previous
+ * test's closed context may still deliver its last page's beacon.
+ */
+async function beaconsOnceQuiet(): Promise<number> {
+  let last = beaconsLogged().all;
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const now = beaconsLogged().all;
+    if (now === last) return now;
+    last = now;
+  }
+}
+
 /** What switching tabs or locking the phone does: the page becomes hidden, and stays alive for Playwright to watch. */
 const hide = (page: Page) =>
   page.evaluate(() => {
@@ -87,7 +101,7 @@ test("a fresh profile that made no choice sends no beacon and stores nothing", a
   context.on("request", (request) => {
     if (isBeacon(request)) seen.push(request);
   });
-  const before = beaconsLogged().all;
+  const before = await beaconsOnceQuiet();
   const page = await context.newPage();
   await page.goto("/help");
   await expect(page.locator('script[src="/ops.js"]')).toHaveAttribute("data-analytics", "0");
