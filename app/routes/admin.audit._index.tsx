@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
+import { FilterForm } from "~/components/filter-form";
 import { SelectField, TextField, type FormState } from "~/components/form";
 import { listAuditLog, parseAuditFilters, type AuditPage, type AuditRow } from "~/models/audit-log.server";
 import { memberPageHeaders } from "~/utils/http-headers";
@@ -19,11 +20,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { filters, errors, values } = parseAuditFilters(url.searchParams);
   const log = await listAuditLog(user.churchId, filters, pageParam(url.searchParams));
   // The filters as they apply, for the export link and the page links.
-  const query = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1]))).toString();
-  return Response.json(
-    { ...log, errors, values, query },
-    { status: errors ? 400 : 200, headers: memberPageHeaders() },
-  );
+  const query = new URLSearchParams(
+    Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1]))
+  ).toString();
+  return Response.json({ ...log, errors, values, query }, { status: errors ? 400 : 200, headers: memberPageHeaders() });
 }
 
 type LoaderData = AuditPage & FormState & { errors: FormState["errors"] | null; query: string };
@@ -45,61 +45,61 @@ export default function AuditLog() {
       </h1>
       <p className="max-w-prose text-stone-700">{t("lead", { timezone: data.timezone })}</p>
 
-      <form method="get" aria-labelledby="audit-filter-title" className="space-y-3 rounded border border-stone-300 bg-white p-3">
-        <h2 id="audit-filter-title" className="text-lg font-semibold">
-          {t("filters.title")}
-        </h2>
-        {data.errors ? (
-          <p role="alert" className="font-semibold text-red-800">
-            {t("filters.invalid")}
-          </p>
-        ) : null}
-        <div className="grid gap-3 sm:grid-cols-2">
-          <SelectField
-            name="actor"
-            label={t("filters.actor")}
-            state={state}
-            options={[
-              { value: "", label: t("filters.anyone") },
-              { value: "system", label: t("actor.system") },
-              ...data.options.actors.map((a) => ({ value: a.id, label: `${a.name} (${a.email})` })),
-              // An e-mail given in a link stays selected, so the form shows the filter in force.
-              ...(typeof data.values?.actor === "string" && data.values.actor.includes("@")
-                ? [{ value: data.values.actor, label: data.values.actor }]
-                : []),
-            ]}
-          />
-          <SelectField
-            name="action"
-            label={t("filters.action")}
-            state={state}
-            options={[{ value: "", label: t("filters.anyAction") }, ...data.options.actions.map((a) => ({ value: a, label: a }))]}
-          />
-          <SelectField
-            name="recordType"
-            label={t("filters.recordType")}
-            state={state}
-            options={[
-              { value: "", label: t("filters.anyRecordType") },
-              ...data.options.recordTypes.map((r) => ({ value: r, label: r })),
-            ]}
-          />
-          <TextField name="recordId" label={t("filters.recordId")} state={state} autoComplete="off" />
-          <TextField name="from" label={t("filters.from")} state={state} type="date" />
-          <TextField name="to" label={t("filters.to")} state={state} type="date" />
-        </div>
-        <div className="flex flex-wrap items-center gap-4">
-          <button type="submit" className="button">
-            {t("filters.apply")}
-          </button>
-          <a className="link" href="/admin/audit">
-            {t("filters.clear")}
-          </a>
-          <a className="link" href={withQuery("/admin/audit/export.csv")} download>
-            {t("export")}
-          </a>
-        </div>
-      </form>
+      <FilterForm
+        titleId="audit-filter-title"
+        title={t("filters.title")}
+        refused={data.errors ? t("filters.invalid") : null}
+        applyLabel={t("filters.apply")}
+        fields={
+          <>
+            <SelectField
+              name="actor"
+              label={t("filters.actor")}
+              state={state}
+              options={[
+                { value: "", label: t("filters.anyone") },
+                { value: "system", label: t("actor.system") },
+                ...data.options.actors.map((a) => ({ value: a.id, label: `${a.name} (${a.email})` })),
+                // An e-mail given in a link stays selected, so the form shows the filter in force.
+                ...(typeof data.values?.actor === "string" && data.values.actor.includes("@")
+                  ? [{ value: data.values.actor, label: data.values.actor }]
+                  : []),
+              ]}
+            />
+            <SelectField
+              name="action"
+              label={t("filters.action")}
+              state={state}
+              options={[
+                { value: "", label: t("filters.anyAction") },
+                ...data.options.actions.map((a) => ({ value: a, label: a })),
+              ]}
+            />
+            <SelectField
+              name="recordType"
+              label={t("filters.recordType")}
+              state={state}
+              options={[
+                { value: "", label: t("filters.anyRecordType") },
+                ...data.options.recordTypes.map((r) => ({ value: r, label: r })),
+              ]}
+            />
+            <TextField name="recordId" label={t("filters.recordId")} state={state} autoComplete="off" />
+            <TextField name="from" label={t("filters.from")} state={state} type="date" />
+            <TextField name="to" label={t("filters.to")} state={state} type="date" />
+          </>
+        }
+        links={
+          <>
+            <a className="link" href="/admin/audit">
+              {t("filters.clear")}
+            </a>
+            <a className="link" href={withQuery("/admin/audit/export.csv")} download>
+              {t("export")}
+            </a>
+          </>
+        }
+      />
 
       <h2 className="text-lg font-semibold">{t("entries.title")}</h2>
       {data.entries.length === 0 ? (
@@ -137,9 +137,17 @@ export default function AuditLog() {
 
 function Entry({ entry, timezone }: { entry: AuditRow; timezone: string }) {
   const { t, i18n } = useTranslation("adminAudit");
-  const when = new Intl.DateTimeFormat(`${i18n.language}-PH`, { dateStyle: "medium", timeStyle: "medium", timeZone: timezone });
+  const when = new Intl.DateTimeFormat(`${i18n.language}-PH`, {
+    dateStyle: "medium",
+    timeStyle: "medium",
+    timeZone: timezone,
+  });
   const who =
-    entry.actor === null ? t("actor.system") : entry.actor === "platform" ? t("actor.platform") : `${entry.actor.name} (${entry.actor.email})`;
+    entry.actor === null
+      ? t("actor.system")
+      : entry.actor === "platform"
+      ? t("actor.platform")
+      : `${entry.actor.name} (${entry.actor.email})`;
   return (
     <li className="space-y-2 rounded border border-stone-300 bg-white p-3" data-entry-id={entry.id}>
       <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-sm">
