@@ -10,9 +10,11 @@ import { i18nConfig } from "~/i18n/config";
 import { i18next } from "~/i18n/i18next.server";
 import { resources } from "~/locales";
 import { DATA_SAVER_VARY } from "~/utils/data-saver.server";
-import { notModified, pageEtag } from "~/utils/etag.server";
 import { inlineStylesheetFor } from "~/utils/first-visit-css.server";
 import { logger } from "~/utils/logger.server";
+import { metrics } from "~/utils/metrics.server";
+import { etagOf, notModified, pageFingerprint } from "~/utils/page-fingerprint.server";
+import { NONCE_PLACEHOLDER, renderedPages, withNonce } from "~/utils/rendered-pages.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -32,26 +34,63 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  // A clone shares the loaded translations: about a millisecond cheaper per
-  // page than building and initializing an instance every time.
-  const instance = translations.cloneInstance({ lng: await i18next.getLocale(request) });
-
   // HTML may carry member data: never in a shared cache unless a route says so.
   if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", "private, no-cache");
   // Every page has a data-saver variant (no scripts, no photos): caches must keep them apart.
   if (!/\bsave-data\b/i.test(responseHeaders.get("Vary") ?? "")) responseHeaders.append("Vary", DATA_SAVER_VARY);
-  // Pages that opt in (the help center): unchanged since the browser's copy means a 304, not rendered.
-  const etag = pageEtag(request, responseStatusCode, remixContext);
-  if (etag) {
-    responseHeaders.set("ETag", etag);
-    if (notModified(request, etag)) return new Response(null, { status: 304, headers: responseHeaders });
-  }
   const nonce = loadContext.cspNonce;
+
+  // Pages that follow from their loader data (app/utils/page-fingerprint.server.ts): unchanged
+  // since the browser's copy means a 304; rendered before means the memo's copy.
+  const fingerprint = pageFingerprint(request, responseStatusCode, remixContext);
+  if (fingerprint) {
+    // A page the browser may not store (member data: no-store) has nothing to revalidate.
+    if (!/\bno-store\b/.test(responseHeaders.get("Cache-Control") ?? "")) {
+      const etag = etagOf(fingerprint);
+      responseHeaders.set("ETag", etag);
+      if (notModified(request, etag)) return new Response(null, { status: 304, headers: responseHeaders });
+    }
+    responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+    const copy = renderedPages.get(fingerprint, nonce);
+    if (copy) {
+      metrics().pageRenders.inc({ outcome: "memo" });
+      return new Response(copy, { headers: responseHeaders, status: responseStatusCode });
+    }
+    const status = { code: responseStatusCode };
+    const html = await render(request, remixContext, loadContext, NONCE_PLACEHOLDER, status);
+    metrics().pageRenders.inc({ outcome: "rendered" });
+    // A page whose rendering failed part-way is sent (as a 500) but never kept.
+    const body = status.code === 200 ? renderedPages.keep(fingerprint, html, nonce) : withNonce(html, nonce);
+    return new Response(body, { headers: responseHeaders, status: status.code });
+  }
+
+  // Any other page is rendered for this request alone. A render error after the
+  // shell turns the status into a 500 (render's onError).
+  const status = { code: responseStatusCode };
+  const html = await render(request, remixContext, loadContext, nonce, status);
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  return new Response(new Uint8Array(html), { headers: responseHeaders, status: status.code });
+}
+
+/**
+ * The whole page as one buffer, rendered with `nonce` on its scripts. Pages
+ * wait for everything: they are small and must be whole without JavaScript.
+ * `status.code` becomes 500 when rendering fails after the shell.
+ */
+async function render(
+  request: Request,
+  remixContext: EntryContext,
+  loadContext: AppLoadContext,
+  nonce: string,
+  status: { code: number } = { code: 200 },
+): Promise<Buffer> {
+  // A clone shares the loaded translations: about a millisecond cheaper per
+  // page than building and initializing an instance every time.
+  const instance = translations.cloneInstance({ lng: await i18next.getLocale(request) });
   const firstVisit = (remixContext.staticHandlerContext.loaderData.root as { firstVisit?: boolean } | undefined)?.firstVisit ?? false;
 
-  return new Promise<Response>((resolve, reject) => {
+  return new Promise<Buffer>((resolve, reject) => {
     let shellRendered = false;
-    // Wait for everything: pages are small and must be whole without JavaScript.
     const timer = setTimeout(() => abort(), ABORT_DELAY);
     const { pipe, abort } = renderToPipeableStream(
       <I18nextProvider i18n={instance}>
@@ -66,19 +105,16 @@ export default async function handleRequest(
         onAllReady() {
           shellRendered = true;
           clearTimeout(timer);
-          // The whole page is ready: gathered into one buffer and sent in one write, where
-          // React's 2 KB chunks through a stream cost a system call each (the benchmark's profile).
-          pipe(wholePage((html) => {
-            responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-            resolve(new Response(html, { headers: responseHeaders, status: responseStatusCode }));
-          }));
+          // Gathered into one buffer and sent in one write, where React's 2 KB chunks
+          // through a stream cost a system call each (the benchmark's profile).
+          pipe(wholePage(resolve));
         },
         onShellError(error: unknown) {
           clearTimeout(timer);
           reject(error);
         },
         onError(error: unknown) {
-          responseStatusCode = 500;
+          status.code = 500;
           if (shellRendered) logger.error({ err: error, requestId: loadContext.requestId }, "render failed");
         },
       },
@@ -87,7 +123,7 @@ export default async function handleRequest(
 }
 
 /** A stream sink that hands over everything written to it, as one buffer, when it ends. */
-function wholePage(done: (html: Uint8Array<ArrayBuffer>) => void): Writable {
+function wholePage(done: (html: Buffer) => void): Writable {
   const chunks: Buffer[] = [];
   return new Writable({
     write(chunk: Buffer, _encoding, next) {
@@ -95,7 +131,7 @@ function wholePage(done: (html: Uint8Array<ArrayBuffer>) => void): Writable {
       next();
     },
     final(next) {
-      done(new Uint8Array(Buffer.concat(chunks)));
+      done(Buffer.concat(chunks));
       next();
     },
   });

@@ -20,6 +20,7 @@ import { metricsEndpoint } from "./metrics";
 import { rateLimit } from "./rate-limit";
 import { readOnlyGate } from "./read-only";
 import { requestId } from "./request-id";
+import { byRouteBranch } from "./route-branches";
 import { sameOriginOnly } from "./same-origin";
 import { serverTiming } from "./server-timing";
 import { cspNonce, securityHeaders } from "./security-headers";
@@ -128,22 +129,25 @@ export function createApp({
   app.use(securityHeaders);
   app.use(sameOriginOnly);
 
+  // Each request through a Remix handler for its own branch of routes (server/route-branches.ts).
   app.all(
     "*",
-    createRequestHandler({
-      build: withAssetsFrom(build, env.CDN_URL),
-      mode: build.mode,
-      getLoadContext: (req, res) => {
-        res.locals[REACHED_REMIX] = true;
-        return {
-          requestId: res.locals.requestId as string,
-          cspNonce: res.locals.cspNonce as string,
-          clientIp: req.ip ?? "",
-          // The logger adds the request id itself (from the request scope).
-          logger,
-        };
-      },
-    }),
+    byRouteBranch(withAssetsFrom(build, env.CDN_URL), (build) =>
+      createRequestHandler({
+        build,
+        mode: build.mode,
+        getLoadContext: (req, res) => {
+          res.locals[REACHED_REMIX] = true;
+          return {
+            requestId: res.locals.requestId as string,
+            cspNonce: res.locals.cspNonce as string,
+            clientIp: req.ip ?? "",
+            // The logger adds the request id itself (from the request scope).
+            logger,
+          };
+        },
+      }),
+    ),
   );
   app.use(logUnhandledErrors);
   return app;

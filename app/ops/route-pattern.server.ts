@@ -18,6 +18,8 @@ type Manifest = ServerBuild["routes"];
 type ManifestRoute = NonNullable<Manifest[string]>;
 
 interface Branch {
+  /** The id of the route the branch ends in (`routes/directory.$memberId`). */
+  routeId: string;
   pattern: string;
   matcher: RegExp;
   score: number;
@@ -25,10 +27,16 @@ interface Branch {
 }
 
 export function routePatterns(routes: Manifest): RoutePatternOf {
+  const matchOf = routeMatcher(routes);
+  return (pathname) => matchOf(pathname)?.pattern ?? null;
+}
+
+/** The route Remix would match for a path (its id and pattern), or null when none does. */
+export function routeMatcher(routes: Manifest): (pathname: string) => { routeId: string; pattern: string } | null {
   const branches = routeBranches(routes).sort((a, b) => b.score - a.score || a.order - b.order);
   return (pathname) => {
     const path = decoded(pathname);
-    return branches.find((branch) => branch.matcher.test(path))?.pattern ?? null;
+    return branches.find((branch) => branch.matcher.test(path)) ?? null;
   };
 }
 
@@ -42,7 +50,7 @@ function routeBranches(routes: Manifest): Branch[] {
     .filter((route) => route.path !== undefined || route.index)
     .map((route, order) => {
       const pattern = `/${segmentsOf(route).join("/")}`.replace(/\/{2,}/g, "/");
-      return { pattern, matcher: matcherFor(pattern, route.caseSensitive === true), score: scoreOf(pattern, route.index === true), order };
+      return { routeId: route.id, pattern, matcher: matcherFor(pattern, route.caseSensitive === true), score: scoreOf(pattern, route.index === true), order };
     });
 }
 

@@ -8,6 +8,9 @@ export const meta: MetaFunction = () => [
   { name: "description", content: "Church membership portal: directory, administration and help." },
 ];
 
+/** The same for every visitor in a language: rendered once (app/utils/page-fingerprint.server.ts). */
+export const handle = { fromLoaderData: true };
+
 /** Signed-in users go straight on to their home page. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await currentUser(request);

@@ -9,7 +9,7 @@ import type { VisibleMember } from "~/privacy/policy";
 import { memberPageHeaders } from "~/utils/http-headers";
 
 export const meta: MetaFunction = () => [{ title: "Member · Kapatiran" }];
-export const handle = { i18n: ["common", "directory"], help: "finding-members" };
+export const handle = { i18n: ["common", "directory"], help: "finding-members", fromLoaderData: true };
 export const headers = memberPageHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -10,7 +10,7 @@ import { Pagination } from "~/components/pagination";
 import { pageParam } from "~/utils/paging";
 
 export const meta: MetaFunction = () => [{ title: "Directory · Kapatiran" }];
-export const handle = { i18n: ["common", "directory"], help: "finding-members" };
+export const handle = { i18n: ["common", "directory"], help: "finding-members", fromLoaderData: true };
 export const headers = memberPageHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {

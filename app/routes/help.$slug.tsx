@@ -12,7 +12,7 @@ import { publicPageHeaders, publicRouteHeaders } from "~/utils/public-page-heade
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${(data as { article: ShownArticle }).article.title} · Kapatiran` : "Help · Kapatiran" },
 ];
-export const handle = { i18n: ["common", "forms", "help"], etag: true };
+export const handle = { i18n: ["common", "forms", "help"], fromLoaderData: true };
 export const headers = publicRouteHeaders;
 
 /** Slugs are lowercase words and dashes; anything else cannot be an article. */

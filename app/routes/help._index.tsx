@@ -15,7 +15,7 @@ import {
 import { publicPageHeaders, publicRouteHeaders } from "~/utils/public-page-headers";
 
 export const meta: MetaFunction = () => [{ title: "Help · Kapatiran" }];
-export const handle = { i18n: ["common", "help"], etag: true };
+export const handle = { i18n: ["common", "help"], fromLoaderData: true };
 export const headers = publicRouteHeaders;
 
 /** /help: search (GET ?q=) and the published articles by topic. Anyone may read it. */

@@ -8,7 +8,7 @@ import { faqEntries, type FaqEntry } from "~/models/help.server";
 import { publicPageHeaders, publicRouteHeaders } from "~/utils/public-page-headers";
 
 export const meta: MetaFunction = () => [{ title: "FAQ · Kapatiran" }];
-export const handle = { i18n: ["common", "help"], etag: true };
+export const handle = { i18n: ["common", "help"], fromLoaderData: true };
 export const headers = publicRouteHeaders;
 
 /** /help/faq: every published question with its answer. Anyone may read it. */

@@ -20,6 +20,8 @@ interface Metrics {
   httpErrors: Counter<"method" | "route">;
   httpDuration: Histogram<"method" | "route">;
   featureUse: Counter<"area">;
+  /** Pages that opt in to the render memo (app/utils/rendered-pages.server.ts): rendered, or the memo's copy. */
+  pageRenders: Counter<"outcome">;
   /** Set by the rollup writer once a minute: CPU busy is a difference between two readings. */
   systemCpuPercent: Gauge;
 }
@@ -70,6 +72,12 @@ function create(): Metrics {
       name: "kapatiran_feature_use_total",
       help: "Requests by area of the app (directory, admin, help, support, me, privacy, platform, forum, auth, other)",
       labelNames: ["area"],
+      registers: [registry],
+    }),
+    pageRenders: new Counter({
+      name: "kapatiran_page_renders_total",
+      help: "Pages whose HTML follows from their loader data: outcome rendered, or memo (the same page rendered before)",
+      labelNames: ["outcome"],
       registers: [registry],
     }),
     systemCpuPercent: new Gauge({

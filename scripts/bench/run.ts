@@ -32,7 +32,9 @@ build and two references on the same 25 rows — (a) bare node:http + postgres,
 (b) a naive Remix page — and loads each over loopback with autocannon: the
 signed-in directory page, a directory search, a member card, a help article
 and the landing page. Prints req/s, p50/p95/p99 latency, errors, peak RSS and
-each Kapatiran figure as a ratio to (a) and (b). Then the capacity step: a mix
+each Kapatiran figure as a ratio to (a) and (b); then the directory page again
+on the same build with the render memo off (RENDER_MEMO_MB=0: every page
+rendered for its request). Then the capacity step, memo off: a mix
 of those pages (directory 40 %, search 20 %, card 20 %, help 10 %, landing
 10 %, gzip as browsers ask) at rising steady rates (evenly spaced, each request timed
 from when it was due) until p95 > ${P95_LIMIT_MS} ms or an error,
@@ -84,13 +86,18 @@ try {
   const nodeFlags = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
   const kapatiran = await startProductionServer(databaseUrl, { nodeFlags });
   servers.push(kapatiran);
+  // The same build with the render memo off (ADR 012): every page rendered for its request, as
+  // when each request is a page nobody saw before. The capacity step runs on it: a Sunday's
+  // members each see their own pages, so the benchmark's repeats would flatter the memo.
+  const everyRender = await startProductionServer(databaseUrl, { env: { RENDER_MEMO_MB: "0" } });
+  servers.push(everyRender);
   const targets = kapatiranTargets(cookie, memberIds);
   const sizes = new Map<string, number>();
   for (const target of targets) sizes.set(target.name, (await checkAnswers(kapatiran.baseUrl, target)).gzipBytes);
 
   console.log(`\n${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, node ${process.version}; ${connections} connections, ${seconds} s a target.`);
-  if (only !== "capacity") await compare(kapatiran, targets, sizes);
-  if (only !== "compare") await capacity(kapatiran, mixedPages(targets));
+  if (only !== "capacity") await compare({ kapatiran, everyRender }, targets, sizes);
+  if (only !== "compare") await capacity(everyRender, mixedPages(kapatiranTargets(cookie, memberIds)));
 } catch (error) {
   await stopAll();
   if (error instanceof BenchFailure) fail(`${error.message} — figures would be meaningless (session lost? data not seeded?)`);
@@ -132,7 +139,11 @@ async function startReference(file: string) {
   return server;
 }
 
-async function compare(kapatiran: RunningServer, targets: ReturnType<typeof kapatiranTargets>, sizes: Map<string, number>) {
+async function compare(
+  { kapatiran, everyRender }: { kapatiran: RunningServer; everyRender: RunningServer },
+  targets: ReturnType<typeof kapatiranTargets>,
+  sizes: Map<string, number>,
+) {
   const ceilingServer = await startReference("bare-http.ts");
   const naiveServer = await startReference("naive-remix.tsx");
   const sameRows = (): PageRequest => ({ path: "/" });
@@ -146,17 +157,28 @@ async function compare(kapatiran: RunningServer, targets: ReturnType<typeof kapa
     const measured = await measure(target.label, kapatiran, target.next);
     rows.push({ label: `Kapatiran ${target.label}`, ...measured, peakRssBytes: kapatiran.peakMemoryBytes(), gzipBytes: sizes.get(target.name) });
   }
+  const directoryTarget = targets.find((target) => target.name === "directory")!;
+  const rendered = await measure("directory, memo off", everyRender, directoryTarget.next);
+  rows.push({
+    label: "Kapatiran directory page, memo off",
+    ...rendered,
+    peakRssBytes: everyRender.peakMemoryBytes(),
+    gzipBytes: sizes.get("directory"),
+  });
   console.log("");
   console.log(comparisonTable(rows, ceiling.figures, naive.figures));
   console.log(
     "errors: answers other than 2xx, socket errors and timeouts. CPU: the server's and its PostgreSQL backends' per request.\n" +
-      "Peak RSS: Kapatiran's so far (one process serves every page). ÷ (a), ÷ (b): req/s over the reference's.",
+      "Peak RSS: Kapatiran's so far (one process serves every page). ÷ (a), ÷ (b): req/s over the reference's.\n" +
+      "Memo off: the same build with RENDER_MEMO_MB=0, every page rendered for its request (the other rows send\n" +
+      "a page again from the render memo when the loaders return what they returned before; ADR 012).",
   );
-  const directory = rows.find((row) => row.label.includes("directory page"))!.figures;
+  const directory = rows.find((row) => row.label === `Kapatiran ${directoryTarget.label}`)!.figures;
   const goal = directory.perSecond >= naive.figures.perSecond && directory.p95 <= 100;
   console.log(
     `Goal (signed-in directory ≥ 1.0× the naive Remix page, p95 ≤ 100 ms at ${connections} connections): ` +
-      `${(directory.perSecond / naive.figures.perSecond).toFixed(2)}×, p95 ${directory.p95.toFixed(1)} ms — ${goal ? "met" : "not met"}.`,
+      `${(directory.perSecond / naive.figures.perSecond).toFixed(2)}×, p95 ${directory.p95.toFixed(1)} ms — ${goal ? "met" : "not met"}` +
+      ` (memo off: ${(rendered.figures.perSecond / naive.figures.perSecond).toFixed(2)}×, p95 ${rendered.figures.p95.toFixed(1)} ms).`,
   );
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MemoryCache } from "~/utils/cache.server";
-import { notModified } from "~/utils/etag.server";
+import { notModified } from "~/utils/page-fingerprint.server";
 
 describe("the in-process cache", () => {
   it("gives back what was stored, as JSON, until its time is up", async () => {
