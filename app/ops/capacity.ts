@@ -20,13 +20,14 @@ export interface Measured {
  * replace these figures with the date and machine when the app changes.
  */
 export const MEASURED: Measured & { on: string; machine: string } = {
-  on: "2026-11-28",
-  machine: "2 vCPU AMD EPYC VM, node 20, PostgreSQL 15 on the same box, shared only with the load generator (a quiet machine)",
-  // Steady load (scripts/bench/steady-load.ts): 59 a second kept p95 at 74 ms with the app's one
-  // thread 86 % busy; 77 a second did not (p95 1.4 s, the thread full). README, Benchmarks.
-  sustainedRequestsPerSecond: 59,
-  // Median of the passing steps: the app about five sixths, PostgreSQL the rest.
-  cpuMsPerRequest: 19.3,
+  on: "2026-11-29",
+  machine: "2 vCPU Intel Xeon VM, node 20, PostgreSQL 15 on the same box, shared only with the load generator (a quiet machine)",
+  // Steady load (scripts/bench/steady-load.ts) with the render memo off (every page rendered, as for
+  // a Sunday's many members each seeing their own pages): 101 a second kept p95 at 45 ms; 132 a
+  // second did not (p95 203 ms). README, Benchmarks.
+  sustainedRequestsPerSecond: 101,
+  // Median of the passing steps: the app about three fifths, PostgreSQL (searches above all) the rest.
+  cpuMsPerRequest: 13.1,
 };
 
 /** The box of the operations plan: a t3 earns CPU credits up to this share of its vCPUs and no more. */
