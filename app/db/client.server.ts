@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { logger as appLogger } from "../utils/logger.server";
+import { pgliteExtensions } from "./pglite-extensions";
 import * as schema from "./schema.server";
 
 /**
@@ -92,13 +93,10 @@ async function openPostgres(url: string, poolSize: number, logger: QueryLogger):
 
 async function openPglite(dataDir: string, logger: QueryLogger): Promise<Connection> {
   const { PGlite } = await import("@electric-sql/pglite");
-  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
-  const { unaccent } = await import("@electric-sql/pglite/contrib/unaccent");
-  const { btree_gin } = await import("@electric-sql/pglite/contrib/btree_gin");
   const { drizzle } = await import("drizzle-orm/pglite");
   const inMemory = dataDir.startsWith("memory://");
   if (!inMemory) fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
-  const client = await PGlite.create(inMemory ? undefined : dataDir, { extensions: { pg_trgm, unaccent, btree_gin } });
+  const client = await PGlite.create(inMemory ? undefined : dataDir, { extensions: await pgliteExtensions() });
   return {
     db: drizzle(client, { schema, logger }) as unknown as Database,
     engine: "pglite",

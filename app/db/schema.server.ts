@@ -184,8 +184,8 @@ export const members = pgTable(
     // The directory's order (family name, households together), so a page is
     // read from the index instead of sorting the church (migration 0010).
     index("members_church_directory_order_idx").on(t.churchId, t.familyName, t.householdId, t.givenName, t.id),
-    // Migration 0008: gin (church_id, search_name gin_trgm_ops), with btree_gin.
-    index("members_church_search_idx").using("gin", t.churchId, t.searchName.op("gin_trgm_ops")),
+    // Migration 0021: gist (church_id, search_name gist_trgm_ops), with btree_gist (was GIN, 0008).
+    index("members_church_search_gist_idx").using("gist", t.churchId, t.searchName.op("gist_trgm_ops")),
     index("members_household_idx").on(t.householdId),
     uniqueIndex("members_user_key").on(t.userId),
     // Every column the directory's filter reads: counting a church's members is an index-only scan

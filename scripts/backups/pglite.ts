@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import type { PGlite } from "@electric-sql/pglite";
+import { pgliteExtensions } from "../../app/db/pglite-extensions";
 import type { DatabaseFacts } from "./postgres";
 
 /**
@@ -12,10 +13,7 @@ import type { DatabaseFacts } from "./postgres";
  */
 async function open(dataDir: string, loadDataDir?: Blob): Promise<PGlite> {
   const { PGlite } = await import("@electric-sql/pglite");
-  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
-  const { unaccent } = await import("@electric-sql/pglite/contrib/unaccent");
-  const { btree_gin } = await import("@electric-sql/pglite/contrib/btree_gin");
-  return PGlite.create(dataDir, { extensions: { pg_trgm, unaccent, btree_gin }, ...(loadDataDir ? { loadDataDir } : {}) });
+  return PGlite.create(dataDir, { extensions: await pgliteExtensions(), ...(loadDataDir ? { loadDataDir } : {}) });
 }
 
 export async function dumpPglite(dataDir: string, file: string): Promise<DatabaseFacts & { tool: string }> {

@@ -8,6 +8,7 @@ import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "~/db/client.server";
 import { migrate } from "~/db/migrations.server";
+import { pgliteExtensions } from "~/db/pglite-extensions";
 import { seedLargeChurch } from "~/db/seed/demo.server";
 import { compareWithDump } from "../../scripts/backups/compare";
 import { loadBackupConfig, type BackupConfig } from "../../scripts/backups/config";
@@ -263,11 +264,8 @@ describe("the embedded PGlite", () => {
 
     // Every table's rows, hashed in a stable order, the same in both folders.
     const { PGlite } = await import("@electric-sql/pglite");
-    const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
-    const { unaccent } = await import("@electric-sql/pglite/contrib/unaccent");
-    const { btree_gin } = await import("@electric-sql/pglite/contrib/btree_gin");
     const fingerprint = async (dir: string) => {
-      const db = await PGlite.create(dir, { extensions: { pg_trgm, unaccent, btree_gin } });
+      const db = await PGlite.create(dir, { extensions: await pgliteExtensions() });
       try {
         const tables = (await db.query<{ name: string }>("select tablename as name from pg_tables where schemaname = 'public' order by 1")).rows;
         const sums: Record<string, string> = {};
