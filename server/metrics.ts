@@ -1,7 +1,10 @@
+import cluster from "node:cluster";
 import crypto from "node:crypto";
 import type { RequestHandler } from "express";
 import { env } from "../app/utils/env.server";
 import { metrics } from "../app/utils/metrics.server";
+import { askPrimary } from "./process-channel";
+import { ALL_PROCESSES_METRICS } from "./workers";
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 
@@ -16,10 +19,9 @@ export const metricsEndpoint: RequestHandler = (req, res, next) => {
     return;
   }
   const { registry } = metrics();
-  registry
-    .metrics()
-    .then((text) => res.set({ "Content-Type": registry.contentType, "Cache-Control": "no-store" }).send(text))
-    .catch(next);
+  // Among several app processes, the figures of all of them, added up by the primary (server/workers.ts).
+  const figures = cluster.isWorker ? askPrimary<string>(ALL_PROCESSES_METRICS, undefined, 5_000) : registry.metrics();
+  figures.then((text) => res.set({ "Content-Type": registry.contentType, "Cache-Control": "no-store" }).send(text)).catch(next);
 };
 
 function allowed(authorization: string | undefined, remote: string | undefined, forwarded: string | undefined) {

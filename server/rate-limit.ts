@@ -1,13 +1,17 @@
+import cluster from "node:cluster";
 import type { RequestHandler } from "express";
 import type { Redis } from "ioredis";
 import { logger } from "../app/utils/logger.server";
 import { recordRateLimitHit } from "../app/ops/minute-recorder.server";
 import { metrics } from "../app/utils/metrics.server";
 import { logSecurityEvent } from "../app/utils/security-log.server";
+import { askPrimary } from "./process-channel";
 
 /**
  * Fixed-window limit per client address: in process memory, or in Redis when
  * configured so that blue and green (and any second box) share one count.
+ * With several app processes and no Redis the count is kept by the primary
+ * process (server/workers.ts), so the limit holds across them.
  */
 export interface RateLimitOptions {
   scope: string;
@@ -54,10 +58,24 @@ export function redisCounter(redis: Redis, windowMs: number, prefix: string): Co
   };
 }
 
+/** In a worker process: the count kept by the primary (server/workers.ts answers "rate-limit-hit"). */
+export function primaryCounter(scope: string, windowMs: number): Counter {
+  return { hit: (key) => askPrimary(RATE_LIMIT_HIT, { scope, windowMs, key } satisfies RateLimitHit) };
+}
+
+export const RATE_LIMIT_HIT = "rate-limit-hit";
+export interface RateLimitHit {
+  scope: string;
+  windowMs: number;
+  key: string;
+}
+
 export function rateLimit(options: RateLimitOptions): RequestHandler {
   const counter = options.redis
     ? redisCounter(options.redis, options.windowMs, `kapatiran:rate:${options.scope}:`)
-    : memoryCounter(options.windowMs);
+    : cluster.isWorker
+      ? primaryCounter(options.scope, options.windowMs)
+      : memoryCounter(options.windowMs);
   return (req, res, next) => {
     counter
       .hit(req.ip ?? "unknown")

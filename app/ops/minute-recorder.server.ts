@@ -81,3 +81,36 @@ export function takeMinute(): MinuteFigures {
   holder[slot] = fresh();
   return taken;
 }
+
+/** A minute's figures as plain JSON (the user ids as a list), to cross from a worker to the primary. */
+export type SentMinute = Omit<MinuteFigures, "startedAt" | "userIds"> & { startedAt: string; userIds: string[] };
+
+export function sendable(minute: MinuteFigures): SentMinute {
+  return { ...minute, startedAt: minute.startedAt.toISOString(), userIds: [...minute.userIds] };
+}
+
+/**
+ * One minute from every app process's figures (server/workers.ts): counts and
+ * histograms added, a person counted once however many processes served them,
+ * the minute starting at the earliest start.
+ */
+export function mergedMinute(minutes: SentMinute[]): MinuteFigures {
+  const merged = fresh();
+  if (minutes.length > 0) merged.startedAt = new Date(Math.min(...minutes.map((minute) => Date.parse(minute.startedAt))));
+  for (const minute of minutes) {
+    merged.requests += minute.requests;
+    merged.errors += minute.errors;
+    merged.signInFailures += minute.signInFailures;
+    merged.rateLimitHits += minute.rateLimitHits;
+    addHistogram(merged.latency, minute.latency);
+    for (const id of minute.userIds) merged.userIds.add(id);
+    for (const [name, histogram] of Object.entries(minute.vitals)) addHistogram((merged.vitals[name] ??= emptyHistogram()), histogram);
+  }
+  return merged;
+}
+
+function addHistogram(into: Histogram, from: Histogram) {
+  into.count += from.count;
+  into.sum += from.sum;
+  for (const [le, count] of Object.entries(from.buckets)) into.buckets[le] = (into.buckets[le] ?? 0) + count;
+}

@@ -50,6 +50,11 @@ const schema = z
      */
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(5),
     /**
+     * App processes serving HTTP (server/workers.ts): one JavaScript thread uses one core,
+     * so 2 on a 2-vCPU box. Needs DATABASE_URL: the embedded database is one process.
+     */
+    WEB_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+    /**
      * Memory for the render memo (app/utils/rendered-pages.server.ts), per app process, in
      * megabytes; 0 turns it off (every page rendered for each request). 32 holds about a
      * thousand recent pages, under 2 % of a t3.medium's memory for each of blue and green.
@@ -173,6 +178,20 @@ const schema = z
         code: z.ZodIssueCode.custom,
         path: ["ALLOW_FAULT_INJECTION"],
         message: "is for tests and drills only: production never injects faults",
+      });
+    }
+    if (value.WEB_CONCURRENCY > 1 && value.DATABASE_URL === undefined) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["WEB_CONCURRENCY"],
+        message: "above 1 needs DATABASE_URL: the embedded database serves one process",
+      });
+    }
+    if (value.WEB_CONCURRENCY > 1 && given.length === 0) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["WEB_CONCURRENCY"],
+        message: "above 1 needs Cognito: the local identity provider keeps sign-ins in one process's memory",
       });
     }
     if (value.S3_ENDPOINT && !value.S3_BUCKET) {

@@ -81,6 +81,8 @@ function create(): Metrics {
       registers: [registry],
     }),
     systemCpuPercent: new Gauge({
+      // Set by the one process that writes the rollups; the others have no value to add.
+      aggregator: "first",
       name: "kapatiran_system_cpu_percent",
       help: "CPU busy on the box over the last rollup minute, all cores, 0-100",
       registers: [registry],
@@ -100,23 +102,40 @@ function registerCollected(registry: Registry) {
       logger.warn({ err: error, metric: name }, "metric not collected");
     }
   };
-  const gauge = <L extends string>(name: string, help: string, labelNames: L[], collect: (g: Gauge<L>) => Promise<void> | void) =>
+  // Among several app processes (server/workers.ts) the primary adds up every process's figures:
+  // "sum" for what each process has of its own (its pool), "first" for what they all read alike.
+  const gauge = <L extends string>(
+    name: string,
+    help: string,
+    labelNames: L[],
+    collect: (g: Gauge<L>) => Promise<void> | void,
+    aggregator: "sum" | "first" = "first",
+  ) =>
     new Gauge<L>({
       name,
       help,
       labelNames,
+      aggregator,
       registers: [registry],
       collect() {
         return safely(name, () => collect(this))();
       },
     });
 
-  gauge("kapatiran_db_transactions_in_flight", "Database transactions open or waiting for a connection", [], (g) =>
-    g.set(transactionsInFlight()),
+  gauge(
+    "kapatiran_db_transactions_in_flight",
+    "Database transactions open or waiting for a connection",
+    [],
+    (g) => g.set(transactionsInFlight()),
+    "sum",
   );
-  gauge("kapatiran_db_pool_max", "Connections the database pool may open", [], (g) =>
-    // PGlite is one connection; PostgreSQL's pool is DATABASE_POOL_SIZE (app/db/connect.server.ts).
-    g.set(currentConnection().engine === "pglite" ? 1 : env.DATABASE_POOL_SIZE),
+  gauge(
+    "kapatiran_db_pool_max",
+    "Connections the database pools may open",
+    [],
+    // PGlite is one connection; PostgreSQL's pool is DATABASE_POOL_SIZE per process (app/db/connect.server.ts).
+    (g) => g.set(currentConnection().engine === "pglite" ? 1 : env.DATABASE_POOL_SIZE),
+    "sum",
   );
   gauge("kapatiran_system_memory_used_percent", "Memory in use on the box (MemAvailable counted as free), 0-100", [], (g) =>
     g.set(memoryUsedPercent()),

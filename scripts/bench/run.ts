@@ -49,7 +49,9 @@ with the app's and PostgreSQL's CPU over each step (figures for app/ops/capacity
   --only compare|capacity   one half of the run (default both)
   --step-duration S    seconds per capacity step (default 15)
   --start-rate N       first capacity step, requests a second (default 20)
-  --cpu-profile DIR    write Kapatiran's V8 CPU profile into DIR when it stops
+  --processes N        Kapatiran's app processes, WEB_CONCURRENCY (default 2, as the
+                       box's app.env: one per vCPU; CPU and memory count them all)
+  --cpu-profile DIR    write Kapatiran's V8 CPU profiles (one per process) into DIR when it stops
 Exit status: 0 figures printed; 1 a page answered other than 200, or setup failed.`;
 
 const { option, args } = commandLine(USAGE);
@@ -64,6 +66,7 @@ const warmup = Number(option("--warmup", "3"));
 const connections = number("--connections", 50);
 const only = option("--only", "");
 const profileDir = option("--cpu-profile", "");
+const processes = String(number("--processes", 2));
 
 function fail(message: string): never {
   console.error(`bench: ${message}`);
@@ -84,18 +87,21 @@ try {
   await reader.sql.end();
 
   const nodeFlags = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
-  const kapatiran = await startProductionServer(databaseUrl, { nodeFlags });
+  const kapatiran = await startProductionServer(databaseUrl, { nodeFlags, env: { WEB_CONCURRENCY: processes } });
   servers.push(kapatiran);
   // The same build with the render memo off (ADR 012): every page rendered for its request, as
   // when each request is a page nobody saw before. The capacity step runs on it: a Sunday's
   // members each see their own pages, so the benchmark's repeats would flatter the memo.
-  const everyRender = await startProductionServer(databaseUrl, { env: { RENDER_MEMO_MB: "0" } });
+  const everyRender = await startProductionServer(databaseUrl, { env: { RENDER_MEMO_MB: "0", WEB_CONCURRENCY: processes } });
   servers.push(everyRender);
   const targets = kapatiranTargets(cookie, memberIds);
   const sizes = new Map<string, number>();
   for (const target of targets) sizes.set(target.name, (await checkAnswers(kapatiran.baseUrl, target)).gzipBytes);
 
-  console.log(`\n${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, node ${process.version}; ${connections} connections, ${seconds} s a target.`);
+  console.log(
+    `\n${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, node ${process.version}; ${connections} connections, ${seconds} s a target; ` +
+      `Kapatiran in ${processes} app process${processes === "1" ? "" : "es"} (WEB_CONCURRENCY), the references in one.`,
+  );
   if (only !== "capacity") await compare({ kapatiran, everyRender }, targets, sizes);
   if (only !== "compare") await capacity(everyRender, mixedPages(kapatiranTargets(cookie, memberIds)));
 } catch (error) {
@@ -169,7 +175,7 @@ async function compare(
   console.log(comparisonTable(rows, ceiling.figures, naive.figures));
   console.log(
     "errors: answers other than 2xx, socket errors and timeouts. CPU: the server's and its PostgreSQL backends' per request.\n" +
-      "Peak RSS: Kapatiran's so far (one process serves every page). ÷ (a), ÷ (b): req/s over the reference's.\n" +
+      "Peak RSS: Kapatiran's so far, its processes added up (one server serves every page). ÷ (a), ÷ (b): req/s over the reference's.\n" +
       "Memo off: the same build with RENDER_MEMO_MB=0, every page rendered for its request (the other rows send\n" +
       "a page again from the render memo when the loaders return what they returned before; ADR 012).",
   );

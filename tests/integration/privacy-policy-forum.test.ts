@@ -20,6 +20,8 @@ const FORUM_LINE = /^- \*\*(Community forum|Forum ng komunidad)\*\*.*\n/m;
 
 const migrations = loadMigrations();
 const upTo0019 = migrations.filter((migration) => migration.tag < "0020");
+// This release's migrations end at 0020; later ones are not what these tests are about.
+const upTo0020 = migrations.filter((migration) => migration.tag < "0021");
 
 let database: TestDatabase | undefined;
 
@@ -119,13 +121,13 @@ describe("an installation upgraded from 0019", () => {
   it("rolls back to version 1 as it was, and applies again", async () => {
     const db = await before0020();
     const original = await policyArticles(db);
-    await migrate(db.db, migrations);
-    expect(await rollback(db.db, 1, migrations)).toEqual(["0020_privacy_policy_forum"]);
+    await migrate(db.db, upTo0020);
+    expect(await rollback(db.db, 1, upTo0020)).toEqual(["0020_privacy_policy_forum"]);
     expect(await policyArticles(db)).toEqual(
       original.map((article) => ({ ...article, updatedAt: expect.any(Date) })),
     );
     expect((await listPolicyVersions()).map((v) => v.version)).toEqual([1]);
-    await migrate(db.db, migrations);
+    await migrate(db.db, upTo0020);
     expect((await policyText("en"))!.html).toContain(FORUM_EN);
   });
 
@@ -134,7 +136,7 @@ describe("an installation upgraded from 0019", () => {
     await staffPublish(db, 2, "\nWe now keep application logs for 60 days.\n");
     const before = await policyArticles(db);
 
-    expect(await migrate(db.db, migrations)).toEqual(["0020_privacy_policy_forum"]);
+    expect(await migrate(db.db, upTo0020)).toEqual(["0020_privacy_policy_forum"]);
     expect((await listPolicyVersions()).map((v) => [v.version, v.summary])).toEqual([
       [2, "Our own change"],
       [1, "First published version"],

@@ -51,6 +51,16 @@ describe("configuration", () => {
     expect(parseEnv({}).cognitoOrigin).toBeUndefined();
   });
 
+  it("runs one app process by default, and several only on PostgreSQL with Cognito", () => {
+    const cognito = { COGNITO_DOMAIN: "d.example", COGNITO_CLIENT_ID: "id", COGNITO_USER_POOL_ID: "pool", AWS_REGION: "ap-southeast-1" };
+    const database = { DATABASE_URL: "postgres://app@127.0.0.1:5432/kapatiran" };
+    expect(parseEnv({}).WEB_CONCURRENCY).toBe(1);
+    expect(parseEnv({ ...cognito, ...database, WEB_CONCURRENCY: "2" }).WEB_CONCURRENCY).toBe(2);
+    expect(linesOf({ ...cognito, WEB_CONCURRENCY: "2" })).toEqual([expect.stringMatching(/WEB_CONCURRENCY above 1 needs DATABASE_URL/)]);
+    expect(linesOf({ ...database, WEB_CONCURRENCY: "2" })).toEqual([expect.stringMatching(/WEB_CONCURRENCY above 1 needs Cognito/)]);
+    expect(linesOf({ WEB_CONCURRENCY: "0" })).toEqual([expect.stringMatching(/^Configuration error: WEB_CONCURRENCY /)]);
+  });
+
   it("checks the maintenance window and its time zone", () => {
     expect(parseEnv({}).MAINTENANCE_WINDOW).toBe("02:00-04:00");
     expect(parseEnv({}).MAINTENANCE_TIME_ZONE).toBe("Asia/Manila");

@@ -113,6 +113,8 @@ COGNITO_DOMAIN=__COGNITO_DOMAIN__
 BACKUP_BUCKET=__BACKUPS_BUCKET__
 # CloudFront, the load balancer and nginx each add to X-Forwarded-For (server/app.ts).
 TRUST_PROXY_HOPS=3
+# Two app processes per slot: one Node thread uses one of the two vCPUs (server/workers.ts, ADR 013).
+WEB_CONCURRENCY=2
 CONF
 # The database addresses with the passwords made above. The backup role's goes into a file of its
 # own, given only to backup runs (never to the app's containers: the app must not hold a credential

@@ -12,6 +12,7 @@ import fs from "node:fs";
 import { eq } from "drizzle-orm";
 import postgres from "postgres";
 import { PostgresSessionStore } from "~/auth/session-store.server";
+import { processTree } from "./cpu-time";
 import { openDatabase } from "~/db/client.server";
 import { users } from "~/db/schema.server";
 import { acrossChurches } from "~/db/tenancy.server";
@@ -142,15 +143,17 @@ export function sessionCookie(token: string): string {
   return `${SESSION_COOKIE}=${token}`;
 }
 
+/** The highest resident memory each of the server's processes reached so far (VmHWM), added up. */
 export function peakResidentBytes(pid: number | undefined): number {
   if (!pid) return 0;
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-    const kilobytes = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    return kilobytes * 1024;
-  } catch {
-    return 0;
-  }
+  return processTree(pid).reduce((total, member) => {
+    try {
+      const status = fs.readFileSync(`/proc/${member}/status`, "utf8");
+      return total + Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+    } catch {
+      return total;
+    }
+  }, 0);
 }
 
 async function waitUntilReady(child: ChildProcess, readyUrl: string) {

@@ -21,25 +21,45 @@ export function cpuSeconds(pid: number): number {
   }
 }
 
+/** `pid` and its child processes: the app's primary and its workers (WEB_CONCURRENCY, server/workers.ts). */
+export function processTree(pid: number): number[] {
+  const children = fs.readdirSync("/proc").flatMap((entry) => {
+    if (!/^\d+$/.test(entry)) return [];
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid ? [Number(entry)] : [];
+    } catch {
+      return []; // ended meanwhile
+    }
+  });
+  return [pid, ...children];
+}
+
 export interface CpuSample {
-  app: number;
+  app: Map<number, number>;
   database: Map<number, number>;
 }
 
 /**
- * The app's CPU seconds and each PostgreSQL backend's on this database (other
- * databases on the same server — other people's tests — are left out, and so
- * is the connection asking).
+ * The CPU seconds of the app's processes and of each PostgreSQL backend on
+ * this database (other databases on the same server — other people's tests —
+ * are left out, and so is the connection asking).
  */
 export async function sampleCpu(appPid: number, sql: postgres.Sql): Promise<CpuSample> {
   const backends = await sql<{ pid: number }[]>`
     select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`;
-  return { app: cpuSeconds(appPid), database: new Map(backends.map(({ pid }) => [pid, cpuSeconds(pid)])) };
+  return {
+    app: new Map(processTree(appPid).map((pid) => [pid, cpuSeconds(pid)])),
+    database: new Map(backends.map(({ pid }) => [pid, cpuSeconds(pid)])),
+  };
 }
 
-/** CPU seconds between two samples: the app's, and the database backends' (a backend new since `before` counts whole). */
+/** CPU seconds between two samples, the app's and the database backends' (a process new since `before` counts whole). */
 export function cpuBetween(before: CpuSample, after: CpuSample) {
-  let database = 0;
-  for (const [pid, seconds] of after.database) database += seconds - (before.database.get(pid) ?? 0);
-  return { app: after.app - before.app, database };
+  const used = (from: Map<number, number>, to: Map<number, number>) => {
+    let seconds = 0;
+    for (const [pid, now] of to) seconds += now - (from.get(pid) ?? 0);
+    return seconds;
+  };
+  return { app: used(before.app, after.app), database: used(before.database, after.database) };
 }

@@ -1,0 +1,102 @@
+import cluster, { type Worker } from "node:cluster";
+
+/**
+ * Questions and answers between the primary process and its workers
+ * (server/workers.ts), over node:cluster's message channel: a worker asks the
+ * primary for the Prometheus figures of every process or a rate-limit count;
+ * the primary asks each worker for its minute's figures. Each question carries
+ * an id and its answer the same id; a question not answered in time is an
+ * error for the asker, never a hang.
+ */
+type Handler = (payload: unknown) => unknown;
+
+interface Question {
+  kapatiran: "ask";
+  id: number;
+  topic: string;
+  payload?: unknown;
+}
+interface Answer {
+  kapatiran: "answer";
+  id: number;
+  result?: unknown;
+  error?: string;
+}
+type Message = Question | Answer;
+
+const handlers = new Map<string, Handler>();
+const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }>();
+let lastId = 0;
+let listening = false;
+
+const isOurs = (message: unknown): message is Message =>
+  typeof message === "object" && message !== null && "kapatiran" in message && typeof (message as Message).id === "number";
+
+/** Answers questions about `topic`: in a worker, the primary's; in the primary, any worker's. */
+export function answer(topic: string, handler: Handler) {
+  handlers.set(topic, handler);
+  listen();
+}
+
+/** In a worker: the primary's answer about `topic`. */
+export function askPrimary<T>(topic: string, payload?: unknown, timeoutMs = 2_000): Promise<T> {
+  return ask((message) => process.send!(message), topic, payload, timeoutMs);
+}
+
+/** In the primary: `worker`'s answer about `topic`. */
+export function askWorker<T>(worker: Worker, topic: string, payload?: unknown, timeoutMs = 2_000): Promise<T> {
+  return ask((message) => worker.send(message), topic, payload, timeoutMs);
+}
+
+function ask<T>(send: (message: Question) => void, topic: string, payload: unknown, timeoutMs: number): Promise<T> {
+  listen();
+  const id = ++lastId;
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      waiting.delete(id);
+      reject(new Error(`no answer about ${topic} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    waiting.set(id, { resolve: resolve as (value: unknown) => void, reject, timer });
+    try {
+      send({ kapatiran: "ask", id, topic, payload });
+    } catch (error) {
+      clearTimeout(timer);
+      waiting.delete(id);
+      reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  });
+}
+
+function listen() {
+  if (listening) return;
+  listening = true;
+  if (cluster.isPrimary) {
+    cluster.on("message", (worker, message: unknown) => received(message, (reply) => worker.send(reply)));
+  } else {
+    process.on("message", (message: unknown) => received(message, (reply) => process.send!(reply)));
+  }
+}
+
+function received(message: unknown, reply: (answer: Answer) => void) {
+  if (!isOurs(message)) return; // prom-client's own cluster messages, among others
+  if (message.kapatiran === "answer") {
+    const asker = waiting.get(message.id);
+    if (!asker) return; // answered after the asker gave up
+    waiting.delete(message.id);
+    clearTimeout(asker.timer);
+    if (message.error !== undefined) asker.reject(new Error(message.error));
+    else asker.resolve(message.result);
+    return;
+  }
+  const handler = handlers.get(message.topic);
+  Promise.resolve()
+    .then(() => {
+      if (!handler) throw new Error(`nobody answers ${message.topic}`);
+      return handler(message.payload);
+    })
+    .then(
+      (result) => reply({ kapatiran: "answer", id: message.id, result }),
+      (error: unknown) => reply({ kapatiran: "answer", id: message.id, error: error instanceof Error ? error.message : String(error) }),
+    )
+    .catch(() => {}); // the other side went away meanwhile
+}
