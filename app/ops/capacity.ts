@@ -21,13 +21,14 @@ export interface Measured {
  */
 export const MEASURED: Measured & { on: string; machine: string } = {
   on: "2026-11-29",
-  machine: "2 vCPU Intel Xeon VM, node 20, PostgreSQL 15 on the same box, shared only with the load generator (a quiet machine)",
+  machine:
+    "2 vCPU Intel Xeon VM, node 20, two app processes (WEB_CONCURRENCY=2, as on the box), PostgreSQL 15 on the same box, shared only with the load generator (a quiet machine)",
   // Steady load (scripts/bench/steady-load.ts) with the render memo off (every page rendered, as for
-  // a Sunday's many members each seeing their own pages): 172 a second kept p95 at 141 ms; 224 a
-  // second did not (p95 2.9 s, the app's thread full). README, Benchmarks.
-  sustainedRequestsPerSecond: 172,
+  // a Sunday's many members each seeing their own pages): 224 a second kept p95 at 120 ms; 292 a
+  // second did not (p95 3.4 s, both app processes and PostgreSQL filling the two cores). README, Benchmarks.
+  sustainedRequestsPerSecond: 224,
   // Median of the passing steps: the app about three quarters, PostgreSQL the rest.
-  cpuMsPerRequest: 11.3,
+  cpuMsPerRequest: 9.7,
 };
 
 /** The box of the operations plan: a t3 earns CPU credits up to this share of its vCPUs and no more. */
