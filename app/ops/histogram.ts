@@ -33,3 +33,10 @@ export function mergeHistograms(...histograms: Histogram[]): Histogram {
   }
   return merged;
 }
+
+/** Named histograms (the browser figures: lcp, inp, …) merged name by name. */
+export function mergeNamedHistograms(a: Record<string, Histogram>, b: Record<string, Histogram>): Record<string, Histogram> {
+  const merged = { ...a };
+  for (const [name, histogram] of Object.entries(b)) merged[name] = merged[name] ? mergeHistograms(merged[name]!, histogram) : histogram;
+  return merged;
+}

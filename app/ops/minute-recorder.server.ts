@@ -1,4 +1,5 @@
 import type { Histogram } from "~/db/schema-ops.server";
+import { mergeHistograms, mergeNamedHistograms } from "./histogram";
 import { LATENCY_BUCKETS_MS } from "./thresholds";
 
 /**
@@ -102,15 +103,9 @@ export function mergedMinute(minutes: SentMinute[]): MinuteFigures {
     merged.errors += minute.errors;
     merged.signInFailures += minute.signInFailures;
     merged.rateLimitHits += minute.rateLimitHits;
-    addHistogram(merged.latency, minute.latency);
+    merged.latency = mergeHistograms(merged.latency, minute.latency);
     for (const id of minute.userIds) merged.userIds.add(id);
-    for (const [name, histogram] of Object.entries(minute.vitals)) addHistogram((merged.vitals[name] ??= emptyHistogram()), histogram);
+    merged.vitals = mergeNamedHistograms(merged.vitals, minute.vitals);
   }
   return merged;
-}
-
-function addHistogram(into: Histogram, from: Histogram) {
-  into.count += from.count;
-  into.sum += from.sum;
-  for (const [le, count] of Object.entries(from.buckets)) into.buckets[le] = (into.buckets[le] ?? 0) + count;
 }

@@ -1,12 +1,11 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Histogram } from "~/db/schema-ops.server";
 import { activityDays, metricMinutes, users } from "~/db/schema.server";
 import { acrossChurches } from "~/db/tenancy.server";
 import { env } from "~/utils/env.server";
 import { metrics } from "~/utils/metrics.server";
 import { businessFigures } from "./business-figures.server";
 import { emfLine, writeEmfLine, type EmfValues } from "./emf.server";
-import { mergeHistograms, quantile } from "./histogram";
+import { mergeHistograms, mergeNamedHistograms, quantile } from "./histogram";
 import type { MinuteFigures } from "./minute-recorder.server";
 import { cpuBusyPercent, diskUse, memoryUsedPercent } from "./system-stats.server";
 import { LATENCY_BUCKETS_MS } from "./thresholds";
@@ -78,7 +77,7 @@ async function store(minute: Date, instance: string, figures: MinuteFigures, box
       activeUsers: Math.max(figures.userIds.size, existing?.activeUsers ?? 0),
       signInFailures: figures.signInFailures + (existing?.signInFailures ?? 0),
       rateLimitHits: figures.rateLimitHits + (existing?.rateLimitHits ?? 0),
-      vitals: existing ? mergeVitals(existing.vitals, figures.vitals) : figures.vitals,
+      vitals: existing ? mergeNamedHistograms(existing.vitals, figures.vitals) : figures.vitals,
     };
     await tx
       .insert(metricMinutes)
@@ -97,12 +96,6 @@ async function store(minute: Date, instance: string, figures: MinuteFigures, box
         .onConflictDoNothing();
     }
   });
-}
-
-function mergeVitals(a: Record<string, Histogram>, b: Record<string, Histogram>): Record<string, Histogram> {
-  const merged = { ...a };
-  for (const [name, histogram] of Object.entries(b)) merged[name] = merged[name] ? mergeHistograms(merged[name]!, histogram) : histogram;
-  return merged;
 }
 
 function emfValues(figures: MinuteFigures, box: BoxFigures, activeSessions: number | null): EmfValues {
