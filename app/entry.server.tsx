@@ -14,7 +14,7 @@ import { inlineStylesheetFor } from "~/utils/first-visit-css.server";
 import { logger } from "~/utils/logger.server";
 import { metrics } from "~/utils/metrics.server";
 import { etagOf, notModified, pageFingerprint } from "~/utils/page-fingerprint.server";
-import { NONCE_PLACEHOLDER, renderedPages, withNonce } from "~/utils/rendered-pages.server";
+import { asBody, NONCE_PLACEHOLDER, renderedPages, withNonce } from "~/utils/rendered-pages.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -50,6 +50,7 @@ export default async function handleRequest(
       responseHeaders.set("ETag", etag);
       if (notModified(request, etag)) return new Response(null, { status: 304, headers: responseHeaders });
     }
+    // Not on a 304 above: a 304 carries no representation.
     responseHeaders.set("Content-Type", "text/html; charset=utf-8");
     const copy = renderedPages.get(fingerprint, nonce);
     if (copy) {
@@ -69,7 +70,7 @@ export default async function handleRequest(
   const status = { code: responseStatusCode };
   const html = await render(request, remixContext, loadContext, nonce, status);
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-  return new Response(new Uint8Array(html), { headers: responseHeaders, status: status.code });
+  return new Response(asBody(html), { headers: responseHeaders, status: status.code });
 }
 
 /**

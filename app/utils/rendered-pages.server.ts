@@ -89,7 +89,12 @@ function placeholderCuts(html: Buffer): Buffer[] {
 function filled(parts: Buffer[], nonce: string): Uint8Array<ArrayBuffer> {
   const filler = Buffer.from(nonce);
   const pieces = parts.flatMap((part, i) => (i === 0 ? [part] : [filler, part]));
-  return new Uint8Array(Buffer.concat(pieces));
+  return asBody(pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces));
+}
+
+/** `bytes` as a response body without copying them again (a Buffer's memory is an ArrayBuffer). */
+export function asBody(bytes: Buffer): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /**
