@@ -45,8 +45,9 @@ async function main() {
     );
   });
 
-  // One process per slot runs the slot's routines: this one, or the primary.
-  const stopRoutines = cluster.isWorker ? (answerPrimary(), async () => {}) : startRoutines();
+  // One process per slot runs the slot's routines: this one, or the primary, which asks this one for its figures.
+  if (cluster.isWorker) answerPrimary();
+  const stopRoutines = cluster.isWorker ? async () => {} : startRoutines();
 
   const stop = (signal: string) => {
     if (shuttingDown) return;

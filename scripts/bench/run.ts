@@ -103,7 +103,7 @@ try {
       `Kapatiran in ${processes} app process${processes === "1" ? "" : "es"} (WEB_CONCURRENCY), the references in one.`,
   );
   if (only !== "capacity") await compare({ kapatiran, everyRender }, targets, sizes);
-  if (only !== "compare") await capacity(everyRender, mixedPages(kapatiranTargets(cookie, memberIds)));
+  if (only !== "compare") await capacity(everyRender, mixedPages(targets));
 } catch (error) {
   await stopAll();
   if (error instanceof BenchFailure) fail(`${error.message} — figures would be meaningless (session lost? data not seeded?)`);
