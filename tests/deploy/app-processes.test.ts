@@ -52,6 +52,8 @@ beforeAll(async () => {
     }),
   });
   await waitFor(async () => appProcesses().length === 2, "two app processes");
+  // Both serving: the primary counts a process in /metrics once it listens (5 connections each, 5 its own).
+  await waitFor(async () => /^kapatiran_db_pool_max 15$/m.test((await get("/metrics")).body), "both app processes serving");
 });
 
 afterAll(async () => {
