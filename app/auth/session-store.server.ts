@@ -4,6 +4,7 @@ import type { Redis } from "ioredis";
 import { sessions } from "~/db/schema.server";
 import { acrossChurches, type Tx } from "~/db/tenancy.server";
 import type { Database } from "~/db/client.server";
+import { processCache } from "~/utils/process-cache.server";
 
 /**
  * Where sessions live: PostgreSQL by default, Redis when REDIS_URL is set.
@@ -52,6 +53,12 @@ export interface SessionStore {
   countActive(): Promise<number>;
 }
 
+/** A stored session as `findIn` saw it: current, due its once-a-minute touch, or over. */
+export interface FoundSession {
+  record: SessionRecord;
+  needs: "nothing" | "touch" | "ending";
+}
+
 export const newToken = () => crypto.randomBytes(32).toString("base64url");
 export const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 
@@ -93,25 +100,56 @@ export class PostgresSessionStore implements SessionStore {
     return token;
   }
 
-  read(token: string) {
-    return this.run((tx) => this.readIn(tx, token));
+  async read(token: string) {
+    const found = await this.run((tx) => this.findIn(tx, token));
+    return found ? this.settle(token, found) : null;
   }
 
-  /** `read` inside a transaction the caller holds (the session and its user in one). */
-  async readIn(tx: Tx, token: string): Promise<SessionRecord | null> {
-    const idHash = hashToken(token);
-    const now = Date.now();
-    const [row] = await tx.select().from(sessions).where(eq(sessions.idHash, idHash));
+  /**
+   * The token's session as stored, and what it needs — reading only, so the
+   * caller may look it up in a read-only transaction with the user (the
+   * common case: nothing to write). `settle` then does the rare write.
+   */
+  async findIn(tx: Tx, token: string): Promise<FoundSession | null> {
+    const [row] = await tx.select().from(sessions).where(eq(sessions.idHash, hashToken(token)));
     if (!row) return null;
-    if (!isAlive(row, this.limits, now)) {
-      await tx.delete(sessions).where(eq(sessions.idHash, idHash));
+    const now = Date.now();
+    const record = { userId: row.userId, createdAt: row.createdAt, lastSeenAt: row.lastSeenAt, expiresAt: row.expiresAt };
+    if (!isAlive(record, this.limits, now)) return { record, needs: "ending" };
+    return { record, needs: now - row.lastSeenAt.getTime() > TOUCH_AFTER_MS ? "touch" : "nothing" };
+  }
+
+  /** After `findIn`: an ended session is deleted (null), a due one touched; the live record either way. */
+  async settle(token: string, found: FoundSession): Promise<SessionRecord | null> {
+    const idHash = hashToken(token);
+    if (found.needs === "ending") {
+      await this.run((tx) => tx.delete(sessions).where(eq(sessions.idHash, idHash)));
       return null;
     }
-    if (now - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
-      await tx.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.idHash, idHash));
-      row.lastSeenAt = new Date(now);
-    }
-    return { userId: row.userId, createdAt: row.createdAt, lastSeenAt: row.lastSeenAt, expiresAt: row.expiresAt };
+    if (found.needs === "nothing") return found.record;
+    const lastSeenAt = new Date();
+    await this.run((tx) => tx.update(sessions).set({ lastSeenAt }).where(eq(sessions.idHash, idHash)));
+    return { ...found.record, lastSeenAt };
+  }
+
+  /**
+   * A session this process found current less than a minute ago, filed under
+   * the "sessions" generation the caller knows (ADR 014): a trigger bumps it
+   * whenever any session ends (signing out, everywhere, deactivation,
+   * housekeeping), so an ended session is never found here. Only while it
+   * needs no write: once its last-seen time is due a touch (or it is past its
+   * end), undefined — find it in the table, which decides.
+   */
+  kept(sessionsGeneration: number, token: string): SessionRecord | undefined {
+    const kept = processCache("sessions").get<SessionRecord>(`sessions:${sessionsGeneration}:${hashToken(token)}`);
+    const now = Date.now();
+    if (!kept || now - kept.lastSeenAt.getTime() > TOUCH_AFTER_MS || !isAlive(kept, this.limits, now)) return undefined;
+    return kept;
+  }
+
+  /** Keep a session `findIn` found needing nothing, at the "sessions" generation read with it (or known before). */
+  keep(sessionsGeneration: number, token: string, record: SessionRecord) {
+    processCache("sessions").set(`sessions:${sessionsGeneration}:${hashToken(token)}`, { ...record }, TOUCH_AFTER_MS / 1000);
   }
 
   async listForUser(userId: string): Promise<SessionSummary[]> {

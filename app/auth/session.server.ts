@@ -2,9 +2,9 @@ import { env } from "~/utils/env.server";
 import { redis } from "~/utils/redis.server";
 import { oncePerRequest } from "~/utils/request-scope.server";
 import { noteSignedInUser } from "~/ops/log-context.server";
-import { acrossChurches } from "~/db/tenancy.server";
+import { readingAcrossChurches } from "~/db/tenancy.server";
 import { cachedCurrentUserIn, findCurrentUser, type CurrentUser } from "~/models/users.server";
-import { generationOf } from "~/utils/cache.server";
+import { generationOf, keptCopy, knownGeneration } from "~/utils/cache.server";
 import { PostgresSessionStore, RedisSessionStore, type SessionStore } from "./session-store.server";
 
 /**
@@ -82,16 +82,35 @@ async function lookUp(request: Request): Promise<CurrentUser | null> {
   // status here too means a missed deletion still cannot let them in.
   const store = sessionStore();
   if (store instanceof PostgresSessionStore) {
-    // Session and user in one transaction: every signed-in page pays for this. The
-    // session and the accounts generation are asked for together (postgres.js sends
-    // both at once); the user's role and permissions then usually come from the cache.
-    return acrossChurches(async (tx) => {
-      const [session, accounts] = await Promise.all([store.readIn(tx, token), generationOf(tx, "accounts")]);
-      return session ? cachedCurrentUserIn(tx, session.userId, accounts) : null;
+    // Read within the last minute and nothing has changed since (ADR 014): no query.
+    const kept = await keptSignIn(store, token);
+    if (kept) return kept;
+    // Session and user in one read-only transaction. The session and the
+    // generations are asked for together (postgres.js sends them at once); the
+    // user's role and permissions then usually come from the cache.
+    const { found, user } = await readingAcrossChurches(async (tx) => {
+      const [found, accounts, sessions] = await Promise.all([
+        store.findIn(tx, token),
+        generationOf(tx, "accounts"),
+        generationOf(tx, "sessions"),
+      ]);
+      if (!found || found.needs === "ending") return { found, user: null };
+      if (found.needs === "nothing") store.keep(sessions, token, found.record);
+      return { found, user: await cachedCurrentUserIn(tx, found.record.userId, accounts) };
     });
+    // The rare write (once a minute a touch; an ended session deleted), after.
+    if (!found || (found.needs !== "nothing" && !(await store.settle(token, found)))) return null;
+    return user;
   }
   const session = await store.read(token);
   return session ? findCurrentUser(session.userId) : null;
+}
+
+/** The signed-in user from this process's memory alone, when both the session and the user are known current. */
+async function keptSignIn(store: PostgresSessionStore, token: string): Promise<CurrentUser | undefined> {
+  const sessions = knownGeneration("sessions");
+  const session = sessions === undefined ? undefined : store.kept(sessions, token);
+  return session && keptCopy<CurrentUser>("accounts", `user:${session.userId}`);
 }
 
 export async function endSession(request: Request) {

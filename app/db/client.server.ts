@@ -1,7 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
+import type postgres from "postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { logger as appLogger } from "../utils/logger.server";
+import { GENERATIONS_CHANNEL, GenerationFeed, type Listening } from "./generation-feed.server";
 import { pgliteExtensions } from "./pglite-extensions";
 import * as schema from "./schema.server";
 
@@ -21,6 +23,8 @@ export interface Connection {
   engine: Engine;
   /** Where it points, for logs: a folder or host/database, never a password. */
   description: string;
+  /** The cache generations this process has heard announced (ADR 014); listens on first use. */
+  generations: GenerationFeed;
   close(): Promise<void>;
 }
 
@@ -40,10 +44,19 @@ export class DatabaseUnreachableError extends Error {
 
 export async function openDatabase(options: OpenOptions): Promise<Connection> {
   const logger = queryLogger(options.onQuery);
-  return options.url
+  const connection = await (options.url
     ? openPostgres(options.url, options.poolSize ?? 10, logger)
-    : openPglite(options.dataDir ?? "./data/db", logger);
+    : openPglite(options.dataDir ?? "./data/db", logger));
+  feeds.set(connection.db, connection.generations);
+  return connection;
 }
+
+// Which feed belongs to a handle: the transaction doors get the handle, not the connection.
+// On globalThis, like the connection below: the Express entry and the Remix build both ask.
+const feedsSlot = Symbol.for("kapatiran.generation-feeds");
+const feeds = ((globalThis as { [feedsSlot]?: WeakMap<Database, GenerationFeed> })[feedsSlot] ??= new WeakMap());
+
+export const generationsOf = (database: Database): GenerationFeed | undefined => feeds.get(database);
 
 type QueryLogger = { logQuery(query: string, params: unknown[]): void } | undefined;
 
@@ -83,11 +96,58 @@ async function openPostgres(url: string, poolSize: number, logger: QueryLogger):
     const reason = error instanceof Error ? error.message : String(error);
     throw new DatabaseUnreachableError(`Database error: cannot reach DATABASE_URL (${description}): ${reason}`);
   }
+  const generations = new GenerationFeed(postgresListening(url));
   return {
     db: drizzle(client, { schema, logger }) as unknown as Database,
     engine: "postgres",
     description,
-    close: () => client.end({ timeout: 5 }),
+    generations,
+    close: async () => {
+      await generations.close();
+      await client.end({ timeout: 5 });
+    },
+  };
+}
+
+/**
+ * PostgreSQL announces to a listening session, so the feed has a connection of
+ * its own (one per process, outside the pool). If it closes, the feed is told
+ * at once and forgets what it knew until a new one listens.
+ */
+// postgres.js's own hook for announcements (what its sql.listen uses): in its options, not in its types.
+type NotifyHook = { onnotify: (channel: string, payload: string) => void };
+
+function postgresListening(url: string): Listening {
+  return {
+    async listen(onMessage, lost) {
+      const { default: postgres } = await import("postgres");
+      let ended = false;
+      const end = () => {
+        ended = true;
+        return listener.end({ timeout: 1 }).catch(() => {});
+      };
+      const options: postgres.Options<{}> & NotifyHook = {
+        max: 1,
+        connect_timeout: 5,
+        onnotice: () => {},
+        onnotify: (channel, payload) => {
+          if (channel === GENERATIONS_CHANNEL) onMessage(payload);
+        },
+        onclose: () => {
+          if (ended) return;
+          void end();
+          lost();
+        },
+      };
+      const listener = postgres(url, options);
+      try {
+        await listener.unsafe(`listen ${GENERATIONS_CHANNEL}`);
+      } catch (error) {
+        await end();
+        throw error;
+      }
+      return { stop: end };
+    },
   };
 }
 
@@ -97,11 +157,22 @@ async function openPglite(dataDir: string, logger: QueryLogger): Promise<Connect
   const inMemory = dataDir.startsWith("memory://");
   if (!inMemory) fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
   const client = await PGlite.create(inMemory ? undefined : dataDir, { extensions: await pgliteExtensions() });
+  // PGlite runs inside this process and never drops the connection.
+  const generations = new GenerationFeed({
+    async listen(onMessage) {
+      const unlisten = await client.listen(GENERATIONS_CHANNEL, onMessage);
+      return { stop: () => unlisten() };
+    },
+  });
   return {
     db: drizzle(client, { schema, logger }) as unknown as Database,
     engine: "pglite",
     description: inMemory ? "pglite in memory" : `pglite ${dataDir}`,
-    close: () => client.close(),
+    generations,
+    close: async () => {
+      await generations.close();
+      await client.close();
+    },
   };
 }
 

@@ -1,7 +1,7 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { PgTransaction, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
-import { db, type Database } from "./client.server";
+import { db, generationsOf, type Database } from "./client.server";
 import type * as schema from "./schema.server";
 
 /**
@@ -36,14 +36,7 @@ async function counted<T>(transaction: () => Promise<T>): Promise<T> {
 
 /** Run `work` in one transaction that sees only the given church's rows. */
 export function withChurch<T>(churchId: string, work: (tx: Tx) => Promise<T>, database: Database = db()): Promise<T> {
-  return counted(() => database.transaction(async (tx) => {
-    // set_config(..., true) is SET LOCAL: it ends with the transaction, so a
-    // pooled connection never carries one church's setting into the next request.
-    await tx.execute(
-      sql`select set_config('role', ${SERVING_ROLE}, true), set_config('kapatiran.church_id', ${churchId}, true), set_config('kapatiran.all_churches', 'off', true)`,
-    );
-    return work(tx as Tx);
-  }));
+  return door(database, churchSettings(churchId), "read write", work);
 }
 
 /**
@@ -52,10 +45,41 @@ export function withChurch<T>(churchId: string, work: (tx: Tx) => Promise<T>, da
  * table owner, and said out loud at the call site.
  */
 export function acrossChurches<T>(work: (tx: Tx) => Promise<T>, database: Database = db()): Promise<T> {
-  return counted(() => database.transaction(async (tx) => {
-    await tx.execute(
-      sql`select set_config('role', ${SERVING_ROLE}, true), set_config('kapatiran.church_id', '', true), set_config('kapatiran.all_churches', 'on', true)`,
-    );
-    return work(tx as Tx);
-  }));
+  return door(database, ACROSS_CHURCHES, "read write", work);
+}
+
+/**
+ * `withChurch` for reading only, enforced by PostgreSQL (a write fails). Use it
+ * on pages that only look: a transaction that may have written makes this
+ * process read every cache generation again (below); one that cannot, does not.
+ */
+export function readingChurch<T>(churchId: string, work: (tx: Tx) => Promise<T>, database: Database = db()): Promise<T> {
+  return door(database, churchSettings(churchId), "read only", work);
+}
+
+/** `acrossChurches` for reading only, like `readingChurch`. */
+export function readingAcrossChurches<T>(work: (tx: Tx) => Promise<T>, database: Database = db()): Promise<T> {
+  return door(database, ACROSS_CHURCHES, "read only", work);
+}
+
+// set_config(..., true) is SET LOCAL: it ends with the transaction, so a pooled
+// connection never carries one church's setting into the next request.
+const churchSettings = (churchId: string) =>
+  sql`select set_config('role', ${SERVING_ROLE}, true), set_config('kapatiran.church_id', ${churchId}, true), set_config('kapatiran.all_churches', 'off', true)`;
+const ACROSS_CHURCHES = sql`select set_config('role', ${SERVING_ROLE}, true), set_config('kapatiran.church_id', '', true), set_config('kapatiran.all_churches', 'on', true)`;
+// Same statement, one more setting: no extra round trip for read-only.
+const READ_ONLY = sql`, set_config('transaction_read_only', 'on', true)`;
+
+async function door<T>(database: Database, settings: SQL, mode: "read only" | "read write", work: (tx: Tx) => Promise<T>) {
+  const result = await counted(() =>
+    database.transaction(async (tx) => {
+      await tx.execute(mode === "read only" ? sql.join([settings, READ_ONLY]) : settings);
+      return work(tx as Tx);
+    }),
+  );
+  // Committed. If it wrote, a trigger may have bumped a cache generation that
+  // this process has not heard announced yet: read them all again, so the
+  // caller's next page already sees its own change (ADR 014).
+  if (mode === "read write") generationsOf(database)?.forget();
+  return result;
 }

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { QueryBuilder } from "drizzle-orm/pg-core";
 import { groupMemberships, groups, households, members } from "~/db/schema.server";
-import { withChurch, type Tx } from "~/db/tenancy.server";
+import { readingChurch, type Tx } from "~/db/tenancy.server";
 import {
   isListedFor,
   levelsForAnyMember,
@@ -10,7 +10,8 @@ import {
   type Viewer,
   type VisibleMember,
 } from "~/privacy/policy";
-import { cachedAt, generationOf } from "~/utils/cache.server";
+import { cachedAt, generationOf, knownGeneration } from "~/utils/cache.server";
+import { processCache } from "~/utils/process-cache.server";
 import { RECORD, withGroupIds } from "./member-records.server";
 import type { CurrentUser } from "./users.server";
 
@@ -38,7 +39,7 @@ export interface DirectoryQuery {
 export async function viewerFor(user: CurrentUser): Promise<Viewer> {
   const churchId = user.churchId;
   if (!churchId) return { ...user, ledGroupIds: [] };
-  return withChurch(churchId, async (tx) => viewerIn(tx, user, await directoryCache(tx, churchId)));
+  return readingChurch(churchId, async (tx) => viewerIn(tx, user, (await directoryCache(tx, churchId)).cached));
 }
 
 async function viewerIn(tx: Tx, user: CurrentUser, cached: DirectoryCache): Promise<Viewer> {
@@ -59,11 +60,12 @@ type DirectoryCache = <T>(key: string, load: () => Promise<T>) => Promise<T>;
  * rows (migration 0019, ADR 011). A page's rows themselves are always read:
  * they are what the privacy policy decides on.
  */
-async function directoryCache(tx: Tx, churchId: string): Promise<DirectoryCache> {
-  const scope = `directory:${churchId}` as const;
-  const generation = await generationOf(tx, scope);
-  return (key, load) => cachedAt(scope, generation, key, DIRECTORY_CACHE_TTL_SECONDS, load);
+async function directoryCache(tx: Tx, churchId: string): Promise<{ generation: number; cached: DirectoryCache }> {
+  const generation = await generationOf(tx, directoryScope(churchId));
+  return { generation, cached: (key, load) => cachedAt(directoryScope(churchId), generation, key, DIRECTORY_CACHE_TTL_SECONDS, load) };
 }
+
+const directoryScope = (churchId: string) => `directory:${churchId}` as const;
 
 const searchName = members.searchName;
 
@@ -109,7 +111,7 @@ export function matching(q: string): SQL {
  */
 export async function listDirectory(viewer: Viewer, query: DirectoryQuery = {}): Promise<DirectoryPage> {
   if (!viewer.churchId) return { entries: [], page: 1, pageCount: 1, total: 0 };
-  return withChurch(viewer.churchId, (tx) => listIn(tx, viewer, query));
+  return readingChurch(viewer.churchId, (tx) => listIn(tx, viewer, query));
 }
 
 /**
@@ -117,12 +119,22 @@ export async function listDirectory(viewer: Viewer, query: DirectoryQuery = {}):
  * church's groups for the filter, and the page. (One transaction, not three:
  * each costs round trips to the database.) The led groups, the groups and the
  * count (4 ms of PostgreSQL for 10,000 members) come from `directoryCache`.
+ *
+ * The page itself, as the policy decided it for this viewer, is kept in this
+ * process under the church's directory generation (ADR 014): when the
+ * generation is known and the same member asks for the same page again —
+ * back from a card, paging back, a refresh — no query is sent at all.
  */
 export async function directoryPage(user: CurrentUser, query: DirectoryQuery & { groupParam?: string | null }) {
   const churchId = user.churchId;
   if (!churchId) return { entries: [], page: 1, pageCount: 1, total: 0, groups: [], groupId: undefined };
-  return withChurch(churchId, async (tx) => {
-    const cached = await directoryCache(tx, churchId);
+  const pages = processCache("member-pages");
+  const key = pageKey(user, query);
+  const known = knownGeneration(directoryScope(churchId));
+  const kept = known === undefined ? undefined : pages.get<ListedPage>(`${directoryScope(churchId)}:${known}:${key}`);
+  if (kept) return kept;
+  return readingChurch(churchId, async (tx) => {
+    const { generation, cached } = await directoryCache(tx, churchId);
     const [viewer, churchGroups] = await Promise.all([
       viewerIn(tx, user, cached),
       cached("groups", () => directoryQueries.churchGroups(tx)),
@@ -134,8 +146,20 @@ export async function directoryPage(user: CurrentUser, query: DirectoryQuery & {
     const countKey = `count:${user.id}:${levelsForAnyMember(viewer).join(",")}:${seesUnlisted(viewer)}:${groupId ?? ""}`;
     const count: Counter | undefined = searchText(query) ? undefined : (where) => cached(countKey, () => countIn(tx, where));
     const page = await listIn(tx, viewer, { ...query, groupId }, count);
-    return { ...page, groups: churchGroups, groupId };
+    const listed: ListedPage = { ...page, groups: churchGroups, groupId };
+    return pages.set(`${directoryScope(churchId)}:${generation}:${key}`, listed, DIRECTORY_CACHE_TTL_SECONDS);
   });
+}
+
+type ListedPage = DirectoryPage & { groups: { id: string; name: string }[]; groupId: string | undefined };
+
+/**
+ * Everything a kept page depends on besides the church's rows (which the
+ * generation stands for): who asks — their led groups follow from who they are,
+ * under the same generation — what their permissions let them see, and what they asked.
+ */
+function pageKey(user: CurrentUser, query: DirectoryQuery & { groupParam?: string | null }): string {
+  return JSON.stringify([user.id, levelsForAnyMember(user), seesUnlisted(user), searchText(query), query.groupParam ?? "", query.page ?? 1]);
 }
 
 async function countIn(tx: Tx, where: SQL | undefined): Promise<number> {
@@ -252,8 +276,8 @@ export interface MemberCard {
 export async function memberCard(user: CurrentUser, memberId: string): Promise<MemberCard | null> {
   const churchId = user.churchId;
   if (!churchId || !/^[0-9a-f-]{36}$/i.test(memberId)) return null;
-  return withChurch(churchId, async (tx) => {
-    const viewer = await viewerIn(tx, user, await directoryCache(tx, churchId));
+  return readingChurch(churchId, async (tx) => {
+    const viewer = await viewerIn(tx, user, (await directoryCache(tx, churchId)).cached);
     const [row] = await tx
       .select(RECORD)
       .from(members)
@@ -301,7 +325,7 @@ export interface PrintedHousehold {
 export async function printableDirectory(viewer: Viewer): Promise<PrintedHousehold[]> {
   const churchId = viewer.churchId;
   if (!churchId) return [];
-  return withChurch(churchId, async (tx) => {
+  return readingChurch(churchId, async (tx) => {
     const rows = await tx
       .select({ ...RECORD, householdName: households.name })
       .from(members)

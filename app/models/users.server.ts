@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Permission } from "~/auth/permissions";
 import { churches, invitations, roles, users, type User } from "~/db/schema.server";
-import { acrossChurches, type Tx } from "~/db/tenancy.server";
+import { acrossChurches, readingAcrossChurches, type Tx } from "~/db/tenancy.server";
 import { cachedAt, generationOf } from "~/utils/cache.server";
 import { recordAudit } from "./audit.server";
 
@@ -20,7 +20,7 @@ export interface CurrentUser {
 
 export function findCurrentUser(userId: string): Promise<CurrentUser | null> {
   // Before a church is chosen: across churches, by primary key only.
-  return acrossChurches(async (tx) => cachedCurrentUserIn(tx, userId, await generationOf(tx, "accounts")));
+  return readingAcrossChurches(async (tx) => cachedCurrentUserIn(tx, userId, await generationOf(tx, "accounts")));
 }
 
 // Only bounds memory: the "accounts" generation is what retires a changed user at once.

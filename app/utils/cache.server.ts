@@ -1,8 +1,9 @@
 import type { Redis } from "ioredis";
 import { sql } from "drizzle-orm";
 import { cacheGenerations } from "~/db/schema-cache.server";
+import { currentConnection } from "~/db/client.server";
 import type { Tx } from "~/db/tenancy.server";
-import { acrossChurches } from "~/db/tenancy.server";
+import { readingAcrossChurches } from "~/db/tenancy.server";
 import { logger } from "./logger.server";
 import { redis } from "./redis.server";
 
@@ -140,23 +141,41 @@ export function useSharedCache(cache: SharedCache | undefined) {
  * Kinds of cached content, each with its own generation in cache_generations:
  * "help" (migration 0018, bumped by help edits), "accounts" (users, roles and
  * churches) and "directory:<church id>" (a church's members and groups), both
- * bumped by triggers (migration 0019).
+ * bumped by triggers (migration 0019), and "sessions", bumped whenever a
+ * session ends (migration 0022).
  */
-export type CacheScope = "help" | "accounts" | `directory:${string}`;
+export type CacheScope = "help" | "accounts" | "sessions" | `directory:${string}`;
 
 /**
- * The scope's current generation, read in the caller's transaction. Cached
- * copies are filed under it, so an edit that bumps it (in its own transaction)
- * retires every copy in every process the moment it commits: blue and green
- * each keep their own in-process cache, and the database is what both see.
- * One primary-key read per page, far cheaper than what it saves.
+ * The scope's current generation: as this process last heard or read it
+ * (ADR 014), else read in the caller's transaction. Cached copies are filed
+ * under it, so an edit that bumps it (in its own transaction) retires every
+ * copy in every process the moment it commits: blue and green each keep their
+ * own in-process cache, and the database is what both see.
  */
 export async function generationOf(tx: Tx, scope: CacheScope): Promise<number> {
+  const feed = currentConnection().generations;
+  const known = feed.get(scope);
+  if (known !== undefined) return known;
+  const mark = feed.mark();
   const [row] = await tx
     .select({ generation: cacheGenerations.generation })
     .from(cacheGenerations)
     .where(sql`${cacheGenerations.scope} = ${scope}`);
-  return row?.generation ?? 0;
+  if (!row) return 0;
+  feed.remember(scope, row.generation, mark);
+  return row.generation;
+}
+
+/** The scope's generation if this process knows it without asking the database (ADR 014). */
+export function knownGeneration(scope: CacheScope): number | undefined {
+  return currentConnection().generations.get(scope);
+}
+
+/** The copy cached at the scope's known generation, asking no database; undefined if either is missing. */
+export async function keptCopy<T>(scope: CacheScope, key: string): Promise<T | undefined> {
+  const known = knownGeneration(scope);
+  return known === undefined ? undefined : sharedCache().get<T>(`${scope}:${known}:${key}`);
 }
 
 /** Call inside the transaction that changes shared content: every cached copy is stale once it commits. */
@@ -179,8 +198,11 @@ export async function cachedInScope<T>(
   ttlSeconds: number,
   load: (tx: Tx) => Promise<T>,
 ): Promise<T> {
+  // Known generation and a cached copy: no transaction at all.
+  const hit = await keptCopy<T>(scope, key);
+  if (hit !== undefined) return hit;
   // Platform-level content: across churches, like the queries it stands for.
-  return acrossChurches(async (tx) => cachedAt(scope, await generationOf(tx, scope), key, ttlSeconds, () => load(tx)));
+  return readingAcrossChurches(async (tx) => cachedAt(scope, await generationOf(tx, scope), key, ttlSeconds, () => load(tx)));
 }
 
 /**
@@ -195,8 +217,8 @@ export async function cachedAt<T>(
   key: string,
   ttlSeconds: number,
   load: () => Promise<T>,
+  cache: SharedCache = sharedCache(),
 ): Promise<T> {
-  const cache = sharedCache();
   const fullKey = `${scope}:${generation}:${key}`;
   const hit = await cache.get<T>(fullKey);
   if (hit !== undefined) return hit;
