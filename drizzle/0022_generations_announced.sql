@@ -37,5 +37,13 @@ END $$;
 --> statement-breakpoint
 CREATE TRIGGER "sessions_changed" AFTER UPDATE OF "user_id", "expires_at", "id_hash" ON "sessions" FOR EACH STATEMENT EXECUTE FUNCTION "kapatiran_bump_sessions_generation_on_change"();
 --> statement-breakpoint
+-- A member's card shows their household's name, and the card is kept like a directory page (ADR 014):
+-- households join the church's directory generation (migration 0019's function).
+CREATE TRIGGER "households_directory_added" AFTER INSERT ON "households" REFERENCING NEW TABLE AS "changed_rows" FOR EACH STATEMENT EXECUTE FUNCTION "kapatiran_bump_directory_generation"();
+--> statement-breakpoint
+CREATE TRIGGER "households_directory_changed" AFTER UPDATE ON "households" REFERENCING NEW TABLE AS "changed_rows" FOR EACH STATEMENT EXECUTE FUNCTION "kapatiran_bump_directory_generation"();
+--> statement-breakpoint
+CREATE TRIGGER "households_directory_removed" AFTER DELETE ON "households" REFERENCING OLD TABLE AS "changed_rows" FOR EACH STATEMENT EXECUTE FUNCTION "kapatiran_bump_directory_generation"();
+--> statement-breakpoint
 -- A random start, like the others: two databases sharing one Redis never meet.
 INSERT INTO "cache_generations" ("scope", "generation") VALUES ('sessions', floor(random() * 1e15)::bigint) ON CONFLICT DO NOTHING;

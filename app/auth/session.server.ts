@@ -24,6 +24,11 @@ export function sessionStore(): SessionStore {
   return (store ??= client ? new RedisSessionStore(client, limits) : new PostgresSessionStore(limits));
 }
 
+/** Tests: sessions in this store (or, with undefined, the configured one again). */
+export function useSessionStore(chosen: SessionStore | undefined) {
+  store = chosen;
+}
+
 function cookieAttributes(maxAgeSeconds: number) {
   const parts = [`Path=/`, `HttpOnly`, `SameSite=Lax`, `Max-Age=${maxAgeSeconds}`];
   if (production) parts.push("Secure");

@@ -43,7 +43,9 @@ export async function viewerFor(user: CurrentUser): Promise<Viewer> {
 }
 
 async function viewerIn(tx: Tx, user: CurrentUser, cached: DirectoryCache): Promise<Viewer> {
-  const ledGroupIds = await cached(`led:${user.id}`, async () => (await directoryQueries.ledGroups(tx, user.id)).map((row) => row.groupId));
+  const ledGroupIds = await cached(`led:${user.id}`, async () =>
+    (await directoryQueries.ledGroups(tx, user.id)).map((row) => row.groupId)
+  );
   return { ...user, ledGroupIds };
 }
 
@@ -62,7 +64,10 @@ type DirectoryCache = <T>(key: string, load: () => Promise<T>) => Promise<T>;
  */
 async function directoryCache(tx: Tx, churchId: string): Promise<{ generation: number; cached: DirectoryCache }> {
   const generation = await generationOf(tx, directoryScope(churchId));
-  return { generation, cached: (key, load) => cachedAt(directoryScope(churchId), generation, key, DIRECTORY_CACHE_TTL_SECONDS, load) };
+  return {
+    generation,
+    cached: (key, load) => cachedAt(directoryScope(churchId), generation, key, DIRECTORY_CACHE_TTL_SECONDS, load),
+  };
 }
 
 const directoryScope = (churchId: string) => `directory:${churchId}` as const;
@@ -103,7 +108,6 @@ export function matching(q: string): SQL {
   return sql`${members.id} in (select member_id from kapatiran_matching_members(${q}))`;
 }
 
-
 /**
  * One page of the directory: a fixed handful of queries whatever the page or
  * church size (count, page, the page's group memberships), sorted by family
@@ -143,8 +147,12 @@ export async function directoryPage(user: CurrentUser, query: DirectoryQuery & {
     const groupId = churchGroups.find((group) => group.id === query.groupParam)?.id;
     // Browsing only (a search counts its matches as it ranks them). The key holds everything the
     // count's WHERE depends on besides the church's rows: who asks, what they may see, the group.
-    const countKey = `count:${user.id}:${levelsForAnyMember(viewer).join(",")}:${seesUnlisted(viewer)}:${groupId ?? ""}`;
-    const count: Counter | undefined = searchText(query) ? undefined : (where) => cached(countKey, () => countIn(tx, where));
+    const countKey = `count:${user.id}:${levelsForAnyMember(viewer).join(",")}:${seesUnlisted(viewer)}:${
+      groupId ?? ""
+    }`;
+    const count: Counter | undefined = searchText(query)
+      ? undefined
+      : (where) => cached(countKey, () => countIn(tx, where));
     const page = await listIn(tx, viewer, { ...query, groupId }, count);
     const listed: ListedPage = { ...page, groups: churchGroups, groupId };
     return pages.set(`${directoryScope(churchId)}:${generation}:${key}`, listed, DIRECTORY_CACHE_TTL_SECONDS);
@@ -159,8 +167,11 @@ type ListedPage = DirectoryPage & { groups: { id: string; name: string }[]; grou
  * under the same generation — what their permissions let them see, and what they asked.
  */
 function pageKey(user: CurrentUser, query: DirectoryQuery & { groupParam?: string | null }): string {
-  return JSON.stringify([user.id, levelsForAnyMember(user), seesUnlisted(user), searchText(query), query.groupParam ?? "", query.page ?? 1]);
+  return JSON.stringify(["page", ...viewerKey(user), searchText(query), query.groupParam ?? "", query.page ?? 1]);
 }
+
+/** Who asks, as far as what they may see goes: the member (their led groups follow) and what their permissions reach. */
+const viewerKey = (user: CurrentUser) => [user.id, levelsForAnyMember(user), seesUnlisted(user)];
 
 async function countIn(tx: Tx, where: SQL | undefined): Promise<number> {
   const [{ total } = { total: 0 }] = await directoryQueries.count(tx, where);
@@ -174,11 +185,13 @@ async function listIn(tx: Tx, viewer: Viewer, query: DirectoryQuery, cachedCount
   const q = searchText(query);
   const where = directoryFilter(viewer, query);
   const count = cachedCount ?? ((filter: SQL | undefined) => countIn(tx, filter));
-  const { rows, total, page } = q ? await searchPage(tx, where, q, query.page, count) : await browsePage(tx, where, query.page, count);
+  const { rows, total, page } = q
+    ? await searchPage(tx, where, q, query.page, count)
+    : await browsePage(tx, where, query.page, count);
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const records = await withGroupIds(tx, rows);
   const entries = records.flatMap((record) =>
-    isListedFor(viewer, record) ? [{ ...visibleMember(viewer, record), householdId: record.householdId }] : [],
+    isListedFor(viewer, record) ? [{ ...visibleMember(viewer, record), householdId: record.householdId }] : []
   );
   return { entries, page, pageCount, total };
 }
@@ -195,7 +208,7 @@ export function directoryFilter(viewer: Viewer, query: DirectoryQuery): SQL | un
     isNull(members.deletedAt),
     nameReachable(viewer),
     q ? matching(q) : undefined,
-    query.groupId ? inArray(members.id, membersOf([query.groupId])) : undefined,
+    query.groupId ? inArray(members.id, membersOf([query.groupId])) : undefined
   );
 }
 
@@ -226,7 +239,11 @@ export const directoryQueries = {
       .select({ ...RECORD, total: sql<number>`count(*) over ()`.mapWith(Number) })
       .from(members)
       .where(where)
-      .orderBy(desc(sql`word_similarity(kapatiran_search_text(${q}), ${searchName})`), asc(members.familyName), asc(members.id))
+      .orderBy(
+        desc(sql`word_similarity(kapatiran_search_text(${q}), ${searchName})`),
+        asc(members.familyName),
+        asc(members.id)
+      )
       .limit(PAGE_SIZE)
       .offset(offset),
 };
@@ -276,40 +293,52 @@ export interface MemberCard {
 export async function memberCard(user: CurrentUser, memberId: string): Promise<MemberCard | null> {
   const churchId = user.churchId;
   if (!churchId || !/^[0-9a-f-]{36}$/i.test(memberId)) return null;
+  // Kept per viewer like a directory page (households bump the generation too: the card shows its name).
+  const pages = processCache("member-pages");
+  const key = JSON.stringify(["card", ...viewerKey(user), memberId]);
+  const known = knownGeneration(directoryScope(churchId));
+  const kept = known === undefined ? undefined : pages.get<MemberCard>(`${directoryScope(churchId)}:${known}:${key}`);
+  if (kept) return kept;
   return readingChurch(churchId, async (tx) => {
-    const viewer = await viewerIn(tx, user, (await directoryCache(tx, churchId)).cached);
-    const [row] = await tx
-      .select(RECORD)
-      .from(members)
-      .where(and(eq(members.id, memberId), isNull(members.deletedAt)));
-    if (!row) return null;
-    const householdRows = row.householdId
-      ? await tx
-          .select(RECORD)
-          .from(members)
-          .where(and(eq(members.householdId, row.householdId), isNull(members.deletedAt)))
-          .orderBy(asc(members.givenName))
-      : [row];
-    const records = await withGroupIds(tx, householdRows);
-    const record = records.find((r) => r.id === memberId)!;
-    if (!isListedFor(viewer, record)) return null;
-    const [household] = row.householdId
-      ? await tx.select({ name: households.name }).from(households).where(eq(households.id, row.householdId))
-      : [];
-    const groupRows = record.groupIds.length
-      ? await tx
-          .select({ id: groups.id, name: groups.name })
-          .from(groups)
-          .where(inArray(groups.id, record.groupIds))
-          .orderBy(asc(groups.name))
-      : [];
-    const others = records.filter((r) => r.id !== memberId && isListedFor(viewer, r));
-    return {
-      member: visibleMember(viewer, record),
-      household: household ? { name: household.name, members: others.map((r) => visibleMember(viewer, r)) } : null,
-      groups: groupRows,
-    };
+    const { generation, cached } = await directoryCache(tx, churchId);
+    const card = await memberCardIn(tx, await viewerIn(tx, user, cached), memberId);
+    // A refusal is not kept: anyone can ask for a thousand made-up ids.
+    return card && pages.set(`${directoryScope(churchId)}:${generation}:${key}`, card, DIRECTORY_CACHE_TTL_SECONDS);
   });
+}
+
+async function memberCardIn(tx: Tx, viewer: Viewer, memberId: string): Promise<MemberCard | null> {
+  const [row] = await tx
+    .select(RECORD)
+    .from(members)
+    .where(and(eq(members.id, memberId), isNull(members.deletedAt)));
+  if (!row) return null;
+  const householdRows = row.householdId
+    ? await tx
+        .select(RECORD)
+        .from(members)
+        .where(and(eq(members.householdId, row.householdId), isNull(members.deletedAt)))
+        .orderBy(asc(members.givenName))
+    : [row];
+  const records = await withGroupIds(tx, householdRows);
+  const record = records.find((r) => r.id === memberId)!;
+  if (!isListedFor(viewer, record)) return null;
+  const [household] = row.householdId
+    ? await tx.select({ name: households.name }).from(households).where(eq(households.id, row.householdId))
+    : [];
+  const groupRows = record.groupIds.length
+    ? await tx
+        .select({ id: groups.id, name: groups.name })
+        .from(groups)
+        .where(inArray(groups.id, record.groupIds))
+        .orderBy(asc(groups.name))
+    : [];
+  const others = records.filter((r) => r.id !== memberId && isListedFor(viewer, r));
+  return {
+    member: visibleMember(viewer, record),
+    household: household ? { name: household.name, members: others.map((r) => visibleMember(viewer, r)) } : null,
+    groups: groupRows,
+  };
 }
 
 export interface PrintedHousehold {

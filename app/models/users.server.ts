@@ -2,7 +2,7 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Permission } from "~/auth/permissions";
 import { churches, invitations, roles, users, type User } from "~/db/schema.server";
 import { acrossChurches, readingAcrossChurches, type Tx } from "~/db/tenancy.server";
-import { cachedAt, generationOf } from "~/utils/cache.server";
+import { cachedAt, generationOf, keptCopy } from "~/utils/cache.server";
 import { recordAudit } from "./audit.server";
 
 /** The signed-in person as every loader sees them, with what their role lets them do. */
@@ -18,7 +18,10 @@ export interface CurrentUser {
   churchSlug: string | null;
 }
 
-export function findCurrentUser(userId: string): Promise<CurrentUser | null> {
+export async function findCurrentUser(userId: string): Promise<CurrentUser | null> {
+  // The "accounts" generation known and the user cached (ADR 014): no transaction at all.
+  const kept = await keptCopy<CurrentUser>("accounts", `user:${userId}`);
+  if (kept) return kept;
   // Before a church is chosen: across churches, by primary key only.
   return readingAcrossChurches(async (tx) => cachedCurrentUserIn(tx, userId, await generationOf(tx, "accounts")));
 }

@@ -1,12 +1,12 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { hashToken } from "~/auth/session-store.server";
-import { currentUser, endSession, SESSION_COOKIE, sessionStore } from "~/auth/session.server";
+import { hashToken, PostgresSessionStore } from "~/auth/session-store.server";
+import { currentUser, endSession, SESSION_COOKIE, sessionStore, useSessionStore } from "~/auth/session.server";
 import { useConnection } from "~/db/client.server";
-import { cacheGenerations, churches, members, sessions, users } from "~/db/schema.server";
+import { cacheGenerations, churches, households, members, sessions, users } from "~/db/schema.server";
 import { seedDemo } from "~/db/seed/demo.server";
 import { acrossChurches } from "~/db/tenancy.server";
-import { directoryPage } from "~/models/directory.server";
+import { directoryPage, memberCard } from "~/models/directory.server";
 import type { CurrentUser } from "~/models/users.server";
 import { MemoryCache, useSharedCache } from "~/utils/cache.server";
 import { emptyProcessCaches } from "~/utils/process-cache.server";
@@ -34,9 +34,12 @@ beforeAll(async () => {
   grace = church!.id;
   const [member] = await acrossChurches((tx) => tx.select({ id: users.id }).from(users).where(eq(users.email, "member@grace.example")));
   memberId = member!.id;
+  // Sessions in PostgreSQL, as on the box without Redis, whatever REDIS_URL says for the rest of the suite.
+  useSessionStore(new PostgresSessionStore({ idleMinutes: 30, absoluteMinutes: 720 }));
 });
 
 afterAll(async () => {
+  useSessionStore(undefined);
   useSharedCache(undefined);
   emptyProcessCaches();
   useConnection(undefined);
@@ -140,6 +143,22 @@ describe("generations heard", () => {
     await until(() => feed().get(scope) === before + 1, "the change to be heard");
     const shown = (await directoryPage(viewer, { page: 1 })).entries.find((entry) => entry.id === first.id);
     expect(shown?.givenName).toBe("Renamed");
+  });
+
+  it("keep a member's card per viewer, and show its household renamed elsewhere once heard", async () => {
+    const token = await signIn();
+    const viewer = (await currentUser(asked(token))) as CurrentUser;
+    const { entries } = await directoryPage(viewer, { page: 1 });
+    const inHousehold = entries.find((entry) => entry.householdId && entry.id !== viewer.id)!;
+    const card = await memberCard(viewer, inHousehold.id);
+    expect(card?.household).not.toBeNull();
+    expect(await statementsOf(() => memberCard(viewer, inHousehold.id))).toEqual([]);
+
+    const scope = `directory:${grace}`;
+    const before = await stored(scope);
+    await database.db.update(households).set({ name: "Renamed household" }).where(eq(households.id, inHousehold.householdId!));
+    await until(() => feed().get(scope) === before + 1, "the household's change to be heard");
+    expect((await memberCard(viewer, inHousehold.id))?.household?.name).toBe("Renamed household");
   });
 
   it("a deactivation through the app refuses the member's next request at once", async () => {
