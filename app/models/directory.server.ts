@@ -132,13 +132,15 @@ export async function listDirectory(viewer: Viewer, query: DirectoryQuery = {}):
 export async function directoryPage(user: CurrentUser, query: DirectoryQuery & { groupParam?: string | null }) {
   const churchId = user.churchId;
   if (!churchId) return { entries: [], page: 1, pageCount: 1, total: 0, groups: [], groupId: undefined };
-  const pages = processCache("member-pages");
   const key = pageKey(user, query);
   const known = knownGeneration(directoryScope(churchId));
-  const kept = known === undefined ? undefined : pages.get<ListedPage>(`${directoryScope(churchId)}:${known}:${key}`);
+  const kept = keptPage<ListedPage>(churchId, known, key);
   if (kept) return kept;
   return readingChurch(churchId, async (tx) => {
     const { generation, cached } = await directoryCache(tx, churchId);
+    // The generation was only unknown (this process wrote something, or heard nothing for a while).
+    const keptAtRead = known === generation ? undefined : keptPage<ListedPage>(churchId, generation, key);
+    if (keptAtRead) return keptAtRead;
     const [viewer, churchGroups] = await Promise.all([
       viewerIn(tx, user, cached),
       cached("groups", () => directoryQueries.churchGroups(tx)),
@@ -155,7 +157,7 @@ export async function directoryPage(user: CurrentUser, query: DirectoryQuery & {
       : (where) => cached(countKey, () => countIn(tx, where));
     const page = await listIn(tx, viewer, { ...query, groupId }, count);
     const listed: ListedPage = { ...page, groups: churchGroups, groupId };
-    return pages.set(`${directoryScope(churchId)}:${generation}:${key}`, listed, DIRECTORY_CACHE_TTL_SECONDS);
+    return keepPage(churchId, generation, key, listed);
   });
 }
 
@@ -172,6 +174,13 @@ function pageKey(user: CurrentUser, query: DirectoryQuery & { groupParam?: strin
 
 /** Who asks, as far as what they may see goes: the member (their led groups follow) and what their permissions reach. */
 const viewerKey = (user: CurrentUser) => [user.id, levelsForAnyMember(user), seesUnlisted(user)];
+
+/** A page (or card) kept for its key at the church's directory generation `generation`, if any. */
+const keptPage = <T>(churchId: string, generation: number | undefined, key: string) =>
+  generation === undefined ? undefined : processCache("member-pages").get<T>(`${directoryScope(churchId)}:${generation}:${key}`);
+
+const keepPage = <T>(churchId: string, generation: number, key: string, page: T) =>
+  processCache("member-pages").set(`${directoryScope(churchId)}:${generation}:${key}`, page, DIRECTORY_CACHE_TTL_SECONDS);
 
 async function countIn(tx: Tx, where: SQL | undefined): Promise<number> {
   const [{ total } = { total: 0 }] = await directoryQueries.count(tx, where);
@@ -294,16 +303,17 @@ export async function memberCard(user: CurrentUser, memberId: string): Promise<M
   const churchId = user.churchId;
   if (!churchId || !/^[0-9a-f-]{36}$/i.test(memberId)) return null;
   // Kept per viewer like a directory page (households bump the generation too: the card shows its name).
-  const pages = processCache("member-pages");
   const key = JSON.stringify(["card", ...viewerKey(user), memberId]);
   const known = knownGeneration(directoryScope(churchId));
-  const kept = known === undefined ? undefined : pages.get<MemberCard>(`${directoryScope(churchId)}:${known}:${key}`);
+  const kept = keptPage<MemberCard>(churchId, known, key);
   if (kept) return kept;
   return readingChurch(churchId, async (tx) => {
     const { generation, cached } = await directoryCache(tx, churchId);
+    const keptAtRead = known === generation ? undefined : keptPage<MemberCard>(churchId, generation, key);
+    if (keptAtRead) return keptAtRead;
     const card = await memberCardIn(tx, await viewerIn(tx, user, cached), memberId);
     // A refusal is not kept: anyone can ask for a thousand made-up ids.
-    return card && pages.set(`${directoryScope(churchId)}:${generation}:${key}`, card, DIRECTORY_CACHE_TTL_SECONDS);
+    return card && keepPage(churchId, generation, key, card);
   });
 }
 

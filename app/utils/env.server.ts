@@ -45,7 +45,8 @@ const schema = z
     /**
      * PostgreSQL connections per app process. 5 = 2 × 2 cores + 1, the usual rule for a
      * 2-vCPU box that runs PostgreSQL beside the app: more connections only queue inside
-     * PostgreSQL instead of in the pool. Blue and green together hold 10 during a deploy,
+     * PostgreSQL instead of in the pool. Blue and green together hold 10 during a deploy
+     * (30 with WEB_CONCURRENCY=2, plus one listening connection per app process: ADR 014),
      * well inside max_connections (100), leaving room for backups, migrations and psql.
      */
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(5),
@@ -60,6 +61,12 @@ const schema = z
      * thousand recent pages, under 2 % of a t3.medium's memory for each of blue and green.
      */
     RENDER_MEMO_MB: z.coerce.number().min(0).max(1024).default(32),
+    /**
+     * Directory pages and member cards each app process keeps, as the privacy policy
+     * decided them for the member who asked (ADR 014); 0 keeps none (every page read).
+     * A page is some tens of kilobytes: 1,000 is at most a few tens of megabytes.
+     */
+    KEPT_MEMBER_PAGES: z.coerce.number().int().min(0).max(100_000).default(1000),
     REDIS_URL: optionalUrl(["redis:", "rediss:"]),
     SESSION_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, {
       message: "must be at least 32 characters",

@@ -1,3 +1,5 @@
+import { env } from "./env.server";
+
 /**
  * This process's own cache, for what must never leave it: sessions and what
  * one member may see of others (a directory page as the privacy policy
@@ -52,17 +54,18 @@ function deepFreeze<T>(value: T): T {
 /*
  * One of each per process, on globalThis: the Express entry and the Remix build
  * are two bundles. Sessions are a few hundred bytes each; a directory page
- * (25 members as one viewer sees them) some tens of kilobytes, so fewer.
+ * (25 members as one viewer sees them) some tens of kilobytes, so fewer
+ * (KEPT_MEMBER_PAGES; 0 keeps none).
  */
-const SIZES = { sessions: 10_000, "member-pages": 1_000 } as const;
-export type ProcessCacheName = keyof typeof SIZES;
+const sizes = () => ({ sessions: 10_000, "member-pages": env.KEPT_MEMBER_PAGES });
+export type ProcessCacheName = "sessions" | "member-pages";
 
 const slot = Symbol.for("kapatiran.process-caches");
 type Slot = { [slot]?: Partial<Record<ProcessCacheName, ProcessCache>> };
 const caches = () => ((globalThis as Slot)[slot] ??= {});
 
 export function processCache(name: ProcessCacheName): ProcessCache {
-  return (caches()[name] ??= new ProcessCache(SIZES[name]));
+  return (caches()[name] ??= new ProcessCache(sizes()[name]));
 }
 
 /** Tests: start every process cache empty, as a process that has seen nothing yet. */

@@ -33,8 +33,9 @@ build and two references on the same 25 rows — (a) bare node:http + postgres,
 signed-in directory page, a directory search, a member card, a help article
 and the landing page. Prints req/s, p50/p95/p99 latency, errors, peak RSS and
 each Kapatiran figure as a ratio to (a) and (b); then the directory page again
-on the same build with the render memo off (RENDER_MEMO_MB=0: every page
-rendered for its request). Then the capacity step, memo off: a mix
+on the same build with nothing kept (RENDER_MEMO_MB=0, KEPT_MEMBER_PAGES=0:
+every page read and rendered for its request). Then the capacity step, on
+that server: a mix
 of those pages (directory 40 %, search 20 %, card 20 %, help 10 %, landing
 10 %, gzip as browsers ask) at rising steady rates (evenly spaced, each request timed
 from when it was due) until p95 > ${P95_LIMIT_MS} ms or an error,
@@ -89,10 +90,12 @@ try {
   const nodeFlags = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
   const kapatiran = await startProductionServer(databaseUrl, { nodeFlags, env: { WEB_CONCURRENCY: processes } });
   servers.push(kapatiran);
-  // The same build with the render memo off (ADR 012): every page rendered for its request, as
+  // The same build with nothing kept (ADR 012, 014): every page read and rendered for its request, as
   // when each request is a page nobody saw before. The capacity step runs on it: a Sunday's
-  // members each see their own pages, so the benchmark's repeats would flatter the memo.
-  const everyRender = await startProductionServer(databaseUrl, { env: { RENDER_MEMO_MB: "0", WEB_CONCURRENCY: processes } });
+  // members each see their own pages, so the benchmark's repeats would flatter the memo and the kept pages.
+  const everyRender = await startProductionServer(databaseUrl, {
+    env: { RENDER_MEMO_MB: "0", KEPT_MEMBER_PAGES: "0", WEB_CONCURRENCY: processes },
+  });
   servers.push(everyRender);
   const targets = kapatiranTargets(cookie, memberIds);
   const sizes = new Map<string, number>();
@@ -172,9 +175,9 @@ async function compare(
     rows.push({ label: `Kapatiran ${target.label}`, ...measured, peakRssBytes: kapatiran.peakMemoryBytes(), gzipBytes: sizes.get(target.name) });
   }
   const directoryTarget = targets.find((target) => target.name === "directory")!;
-  const rendered = await measure("directory, memo off", everyRender, directoryTarget.next);
+  const rendered = await measure("directory, nothing kept", everyRender, directoryTarget.next);
   rows.push({
-    label: "Kapatiran directory page, memo off",
+    label: "Kapatiran directory page, nothing kept",
     ...rendered,
     peakRssBytes: everyRender.peakMemoryBytes(),
     gzipBytes: sizes.get("directory"),
@@ -184,15 +187,16 @@ async function compare(
   console.log(
     "errors: answers other than 2xx, socket errors and timeouts. CPU: the server's and its PostgreSQL backends' per request.\n" +
       "Peak RSS: Kapatiran's so far, its processes added up (one server serves every page). ÷ (a), ÷ (b): req/s over the reference's.\n" +
-      "Memo off: the same build with RENDER_MEMO_MB=0, every page rendered for its request (the other rows send\n" +
-      "a page again from the render memo when the loaders return what they returned before; ADR 012).",
+      "Nothing kept: the same build with RENDER_MEMO_MB=0 and KEPT_MEMBER_PAGES=0, every page read and rendered for its\n" +
+      "request, as a page nobody has seen yet (the other rows keep what the same member saw before, ADR 014, and send a\n" +
+      "page again from the render memo when the loaders return what they returned before, ADR 012).",
   );
   const directory = rows.find((row) => row.label === `Kapatiran ${directoryTarget.label}`)!.figures;
   const goal = directory.perSecond >= naive.figures.perSecond && directory.p95 <= 100;
   console.log(
     `Goal (signed-in directory ≥ 1.0× the naive Remix page, p95 ≤ 100 ms at ${connections} connections): ` +
       `${(directory.perSecond / naive.figures.perSecond).toFixed(2)}×, p95 ${directory.p95.toFixed(1)} ms — ${goal ? "met" : "not met"}` +
-      ` (memo off: ${(rendered.figures.perSecond / naive.figures.perSecond).toFixed(2)}×, p95 ${rendered.figures.p95.toFixed(1)} ms).`,
+      ` (nothing kept: ${(rendered.figures.perSecond / naive.figures.perSecond).toFixed(2)}×, p95 ${rendered.figures.p95.toFixed(1)} ms).`,
   );
 }
 
