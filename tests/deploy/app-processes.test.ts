@@ -3,6 +3,9 @@ import fs from "node:fs";
 import http from "node:http";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PostgresSessionStore } from "~/auth/session-store.server";
+import { openDatabase } from "~/db/client.server";
+import { seedDemo } from "~/db/seed/demo.server";
 import { startNodeServer, type RunningServer } from "../../scripts/bench/support/bench-server";
 import { processTree } from "../../scripts/bench/support/cpu-time";
 
@@ -24,12 +27,13 @@ let admin: postgres.Sql;
 let databaseName: string;
 let database: postgres.Sql;
 let server: RunningServer;
+let databaseUrl: URL;
 
 beforeAll(async () => {
   admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   databaseName = `kapatiran_test_workers_${crypto.randomBytes(4).toString("hex")}`;
   await admin.unsafe(`create database ${databaseName}`);
-  const databaseUrl = new URL(serverUrl);
+  databaseUrl = new URL(serverUrl);
   databaseUrl.pathname = `/${databaseName}`;
   database = postgres(databaseUrl.toString(), { max: 1, onnotice: () => {} });
   server = await startNodeServer(["build/server/index.js"], {
@@ -67,9 +71,9 @@ afterAll(async () => {
 const appProcesses = (): number[] => processTree(server.process.pid!).slice(1);
 
 /** A GET on a new connection each time, so the kernel hands requests to either process. */
-function get(path: string): Promise<{ status: number; body: string }> {
+function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const request = http.get(`${server.baseUrl}${path}`, { agent: false, headers: { connection: "close" } }, (response) => {
+    const request = http.get(`${server.baseUrl}${path}`, { agent: false, headers: { connection: "close", ...headers } }, (response) => {
       let body = "";
       response.on("data", (chunk: Buffer) => (body += chunk.toString()));
       response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
@@ -116,6 +120,27 @@ describe("WEB_CONCURRENCY=2", () => {
     await waitFor(async () => (await rolledUp()) >= before + 6, "the rollup of six more requests");
     const instances = await database<{ instance: string }[]>`select distinct instance from metric_minutes`;
     expect(instances.map((row) => row.instance)).toEqual([INSTANCE]);
+  });
+
+  it("refuses a session in both processes the moment it ends elsewhere, though both had it in memory", async () => {
+    // The demo churches, and a member's session opened straight in the store (production has no local sign-in).
+    const connection = await openDatabase({ url: databaseUrl.toString(), poolSize: 1 });
+    let cookie: string;
+    try {
+      await seedDemo(connection.db);
+      const [member] = await database<{ id: string }[]>`select id from users where email = 'member@grace.example'`;
+      const token = await new PostgresSessionStore({ idleMinutes: 30, absoluteMinutes: 720 }, connection.db).create(member!.id);
+      cookie = `__Host-kapatiran_session=${token}`;
+    } finally {
+      await connection.close();
+    }
+    // A dozen pages on new connections: both processes serve some, and keep the session (ADR 014).
+    for (let i = 0; i < 12; i++) expect((await get("/directory", { cookie })).status).toBe(200);
+    // Ended by neither process: "sign out everywhere" from a third one, as psql or the other slot would.
+    await database`delete from sessions`;
+    const after: number[] = [];
+    for (let i = 0; i < 12; i++) after.push((await get("/directory", { cookie })).status);
+    expect(after.every((status) => status >= 300 && status < 400)).toBe(true);
   });
 
   it("replaces a process that dies, and keeps answering", async () => {
