@@ -14,28 +14,26 @@ END $$;
 CREATE TRIGGER "cache_generations_announced" AFTER INSERT OR UPDATE ON "cache_generations" FOR EACH ROW EXECUTE FUNCTION "kapatiran_announce_generation"();
 --> statement-breakpoint
 -- "sessions": bumped whenever sessions end (signing out, "sign out everywhere", deactivation,
--- erasure, housekeeping) or an end is moved, so a process that keeps the sessions it has just
--- read never lets an ended one back in. Starting one (INSERT) and the once-a-minute touch of
--- last_seen_at bump nothing. One bump per statement, and none for a statement that ended none.
+-- erasure, housekeeping) or an end or owner is changed, so a process that keeps the sessions it has
+-- just read never lets an ended one back in. Starting one (INSERT) and the once-a-minute touch of
+-- last_seen_at bump nothing. One bump per statement, and none for a DELETE that ended none.
 CREATE FUNCTION "kapatiran_bump_sessions_generation"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-	IF EXISTS (SELECT 1 FROM "ended_sessions") THEN
-		INSERT INTO "cache_generations" ("scope", "generation") VALUES ('sessions', floor(random() * 1e15)::bigint)
-			ON CONFLICT ("scope") DO UPDATE SET "generation" = "cache_generations"."generation" + 1;
+	-- Only the DELETE trigger has the transition table; the UPDATE one has a column list, which
+	-- PostgreSQL does not allow with one (plpgsql parses the inner statement only when it runs).
+	IF TG_OP = 'DELETE' THEN
+		IF NOT EXISTS (SELECT 1 FROM "ended_sessions") THEN
+			RETURN NULL;
+		END IF;
 	END IF;
-	RETURN NULL;
-END $$;
---> statement-breakpoint
-CREATE TRIGGER "sessions_ended" AFTER DELETE ON "sessions" REFERENCING OLD TABLE AS "ended_sessions" FOR EACH STATEMENT EXECUTE FUNCTION "kapatiran_bump_sessions_generation"();
---> statement-breakpoint
-CREATE FUNCTION "kapatiran_bump_sessions_generation_on_change"() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
 	INSERT INTO "cache_generations" ("scope", "generation") VALUES ('sessions', floor(random() * 1e15)::bigint)
 		ON CONFLICT ("scope") DO UPDATE SET "generation" = "cache_generations"."generation" + 1;
 	RETURN NULL;
 END $$;
 --> statement-breakpoint
-CREATE TRIGGER "sessions_changed" AFTER UPDATE OF "user_id", "expires_at", "id_hash" ON "sessions" FOR EACH STATEMENT EXECUTE FUNCTION "kapatiran_bump_sessions_generation_on_change"();
+CREATE TRIGGER "sessions_ended" AFTER DELETE ON "sessions" REFERENCING OLD TABLE AS "ended_sessions" FOR EACH STATEMENT EXECUTE FUNCTION "kapatiran_bump_sessions_generation"();
+--> statement-breakpoint
+CREATE TRIGGER "sessions_changed" AFTER UPDATE OF "user_id", "expires_at", "id_hash" ON "sessions" FOR EACH STATEMENT EXECUTE FUNCTION "kapatiran_bump_sessions_generation"();
 --> statement-breakpoint
 -- A member's card shows their household's name, and the card is kept like a directory page (ADR 014):
 -- households join the church's directory generation (migration 0019's function).

@@ -43,9 +43,7 @@ export async function viewerFor(user: CurrentUser): Promise<Viewer> {
 }
 
 async function viewerIn(tx: Tx, user: CurrentUser, cached: DirectoryCache): Promise<Viewer> {
-  const ledGroupIds = await cached(`led:${user.id}`, async () =>
-    (await directoryQueries.ledGroups(tx, user.id)).map((row) => row.groupId)
-  );
+  const ledGroupIds = await cached(`led:${user.id}`, async () => (await directoryQueries.ledGroups(tx, user.id)).map((row) => row.groupId));
   return { ...user, ledGroupIds };
 }
 
@@ -132,15 +130,7 @@ export async function listDirectory(viewer: Viewer, query: DirectoryQuery = {}):
 export async function directoryPage(user: CurrentUser, query: DirectoryQuery & { groupParam?: string | null }) {
   const churchId = user.churchId;
   if (!churchId) return { entries: [], page: 1, pageCount: 1, total: 0, groups: [], groupId: undefined };
-  const key = pageKey(user, query);
-  const known = knownGeneration(directoryScope(churchId));
-  const kept = keptPage<ListedPage>(churchId, known, key);
-  if (kept) return kept;
-  return readingChurch(churchId, async (tx) => {
-    const { generation, cached } = await directoryCache(tx, churchId);
-    // The generation was only unknown (this process wrote something, or heard nothing for a while).
-    const keptAtRead = known === generation ? undefined : keptPage<ListedPage>(churchId, generation, key);
-    if (keptAtRead) return keptAtRead;
+  return keptOrRead<ListedPage>(churchId, pageKey(user, query), async (tx, cached) => {
     const [viewer, churchGroups] = await Promise.all([
       viewerIn(tx, user, cached),
       cached("groups", () => directoryQueries.churchGroups(tx)),
@@ -149,15 +139,10 @@ export async function directoryPage(user: CurrentUser, query: DirectoryQuery & {
     const groupId = churchGroups.find((group) => group.id === query.groupParam)?.id;
     // Browsing only (a search counts its matches as it ranks them). The key holds everything the
     // count's WHERE depends on besides the church's rows: who asks, what they may see, the group.
-    const countKey = `count:${user.id}:${levelsForAnyMember(viewer).join(",")}:${seesUnlisted(viewer)}:${
-      groupId ?? ""
-    }`;
-    const count: Counter | undefined = searchText(query)
-      ? undefined
-      : (where) => cached(countKey, () => countIn(tx, where));
+    const countKey = `count:${user.id}:${levelsForAnyMember(viewer).join(",")}:${seesUnlisted(viewer)}:${groupId ?? ""}`;
+    const count: Counter | undefined = searchText(query) ? undefined : (where) => cached(countKey, () => countIn(tx, where));
     const page = await listIn(tx, viewer, { ...query, groupId }, count);
-    const listed: ListedPage = { ...page, groups: churchGroups, groupId };
-    return keepPage(churchId, generation, key, listed);
+    return { ...page, groups: churchGroups, groupId };
   });
 }
 
@@ -175,12 +160,26 @@ function pageKey(user: CurrentUser, query: DirectoryQuery & { groupParam?: strin
 /** Who asks, as far as what they may see goes: the member (their led groups follow) and what their permissions reach. */
 const viewerKey = (user: CurrentUser) => [user.id, levelsForAnyMember(user), seesUnlisted(user)];
 
-/** A page (or card) kept for its key at the church's directory generation `generation`, if any. */
-const keptPage = <T>(churchId: string, generation: number | undefined, key: string) =>
-  generation === undefined ? undefined : processCache("member-pages").get<T>(`${directoryScope(churchId)}:${generation}:${key}`);
-
-const keepPage = <T>(churchId: string, generation: number, key: string, page: T) =>
-  processCache("member-pages").set(`${directoryScope(churchId)}:${generation}:${key}`, page, DIRECTORY_CACHE_TTL_SECONDS);
+/**
+ * The page (or card) kept for `key` at the church's directory generation; else
+ * `read` in a read-only transaction, kept under the generation read there. A
+ * refusal (null) is not kept: anyone can ask for a thousand made-up ids.
+ */
+async function keptOrRead<T>(churchId: string, key: string, read: (tx: Tx, cached: DirectoryCache) => Promise<T>): Promise<T> {
+  const pages = processCache("member-pages");
+  const at = (generation: number) => `${directoryScope(churchId)}:${generation}:${key}`;
+  const known = knownGeneration(directoryScope(churchId));
+  const kept = known === undefined ? undefined : pages.get<T>(at(known));
+  if (kept) return kept;
+  return readingChurch(churchId, async (tx) => {
+    const { generation, cached } = await directoryCache(tx, churchId);
+    // The generation was only unknown (this process wrote something, or heard nothing for a while).
+    const keptAtRead = generation === known ? undefined : pages.get<T>(at(generation));
+    if (keptAtRead) return keptAtRead;
+    const page = await read(tx, cached);
+    return page === null ? page : pages.set(at(generation), page, DIRECTORY_CACHE_TTL_SECONDS);
+  });
+}
 
 async function countIn(tx: Tx, where: SQL | undefined): Promise<number> {
   const [{ total } = { total: 0 }] = await directoryQueries.count(tx, where);
@@ -194,13 +193,11 @@ async function listIn(tx: Tx, viewer: Viewer, query: DirectoryQuery, cachedCount
   const q = searchText(query);
   const where = directoryFilter(viewer, query);
   const count = cachedCount ?? ((filter: SQL | undefined) => countIn(tx, filter));
-  const { rows, total, page } = q
-    ? await searchPage(tx, where, q, query.page, count)
-    : await browsePage(tx, where, query.page, count);
+  const { rows, total, page } = q ? await searchPage(tx, where, q, query.page, count) : await browsePage(tx, where, query.page, count);
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const records = await withGroupIds(tx, rows);
   const entries = records.flatMap((record) =>
-    isListedFor(viewer, record) ? [{ ...visibleMember(viewer, record), householdId: record.householdId }] : []
+    isListedFor(viewer, record) ? [{ ...visibleMember(viewer, record), householdId: record.householdId }] : [],
   );
   return { entries, page, pageCount, total };
 }
@@ -217,7 +214,7 @@ export function directoryFilter(viewer: Viewer, query: DirectoryQuery): SQL | un
     isNull(members.deletedAt),
     nameReachable(viewer),
     q ? matching(q) : undefined,
-    query.groupId ? inArray(members.id, membersOf([query.groupId])) : undefined
+    query.groupId ? inArray(members.id, membersOf([query.groupId])) : undefined,
   );
 }
 
@@ -248,11 +245,7 @@ export const directoryQueries = {
       .select({ ...RECORD, total: sql<number>`count(*) over ()`.mapWith(Number) })
       .from(members)
       .where(where)
-      .orderBy(
-        desc(sql`word_similarity(kapatiran_search_text(${q}), ${searchName})`),
-        asc(members.familyName),
-        asc(members.id)
-      )
+      .orderBy(desc(sql`word_similarity(kapatiran_search_text(${q}), ${searchName})`), asc(members.familyName), asc(members.id))
       .limit(PAGE_SIZE)
       .offset(offset),
 };
@@ -304,17 +297,7 @@ export async function memberCard(user: CurrentUser, memberId: string): Promise<M
   if (!churchId || !/^[0-9a-f-]{36}$/i.test(memberId)) return null;
   // Kept per viewer like a directory page (households bump the generation too: the card shows its name).
   const key = JSON.stringify(["card", ...viewerKey(user), memberId]);
-  const known = knownGeneration(directoryScope(churchId));
-  const kept = keptPage<MemberCard>(churchId, known, key);
-  if (kept) return kept;
-  return readingChurch(churchId, async (tx) => {
-    const { generation, cached } = await directoryCache(tx, churchId);
-    const keptAtRead = known === generation ? undefined : keptPage<MemberCard>(churchId, generation, key);
-    if (keptAtRead) return keptAtRead;
-    const card = await memberCardIn(tx, await viewerIn(tx, user, cached), memberId);
-    // A refusal is not kept: anyone can ask for a thousand made-up ids.
-    return card && keepPage(churchId, generation, key, card);
-  });
+  return keptOrRead(churchId, key, async (tx, cached) => memberCardIn(tx, await viewerIn(tx, user, cached), memberId));
 }
 
 async function memberCardIn(tx: Tx, viewer: Viewer, memberId: string): Promise<MemberCard | null> {

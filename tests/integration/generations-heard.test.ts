@@ -133,6 +133,19 @@ describe("generations heard", () => {
     expect(await currentUser(asked(mine))).toBeNull();
   });
 
+  it("bump \"sessions\" when sessions end or their end moves; not when one starts, is touched, or a delete ends none", async () => {
+    const before = await stored("sessions");
+    const token = await signIn();
+    const mine = eq(sessions.idHash, hashToken(token));
+    await database.db.update(sessions).set({ lastSeenAt: new Date() }).where(mine);
+    await database.db.delete(sessions).where(eq(sessions.idHash, "no such session"));
+    expect(await stored("sessions")).toBe(before);
+    await database.db.update(sessions).set({ expiresAt: new Date(Date.now() + 60_000) }).where(mine);
+    expect(await stored("sessions")).toBe(before + 1);
+    await database.db.delete(sessions).where(mine);
+    expect(await stored("sessions")).toBe(before + 2);
+  });
+
   it("show a member's change made elsewhere on the next page once heard", async () => {
     const token = await signIn();
     const viewer = (await currentUser(asked(token))) as CurrentUser;
