@@ -34,8 +34,8 @@ signed-in directory page, a directory search, a member card, a help article
 and the landing page. Prints req/s, p50/p95/p99 latency, errors, peak RSS and
 each Kapatiran figure as a ratio to (a) and (b); then the directory page again
 on the same build with nothing kept (RENDER_MEMO_MB=0, KEPT_MEMBER_PAGES=0:
-every page read and rendered for its request). Then the capacity step, on
-that server: a mix
+every page read and rendered for its request). Then the capacity step, on a
+server of its own with nothing kept (the comparison's servers stopped): a mix
 of those pages (directory 40 %, search 20 %, card 20 %, help 10 %, landing
 10 %, gzip as browsers ask) at rising steady rates (evenly spaced, each request timed
 from when it was due) until p95 > ${P95_LIMIT_MS} ms or an error,
@@ -68,6 +68,10 @@ const connections = number("--connections", 50);
 const only = option("--only", "");
 const profileDir = option("--cpu-profile", "");
 const processes = String(number("--processes", 2));
+// The same build with nothing kept (ADR 012, 014): every page read and rendered for its request, as
+// when each request is a page nobody saw before. The capacity step runs on one: a Sunday's members
+// each see their own pages, so the benchmark's repeats would flatter the memo and the kept pages.
+const NOTHING_KEPT = { RENDER_MEMO_MB: "0", KEPT_MEMBER_PAGES: "0", WEB_CONCURRENCY: processes };
 
 function fail(message: string): never {
   console.error(`bench: ${message}`);
@@ -88,25 +92,31 @@ try {
   await reader.sql.end();
 
   const nodeFlags = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
-  const kapatiran = await startProductionServer(databaseUrl, { nodeFlags, env: { WEB_CONCURRENCY: processes } });
-  servers.push(kapatiran);
-  // The same build with nothing kept (ADR 012, 014): every page read and rendered for its request, as
-  // when each request is a page nobody saw before. The capacity step runs on it: a Sunday's
-  // members each see their own pages, so the benchmark's repeats would flatter the memo and the kept pages.
-  const everyRender = await startProductionServer(databaseUrl, {
-    env: { RENDER_MEMO_MB: "0", KEPT_MEMBER_PAGES: "0", WEB_CONCURRENCY: processes },
-  });
-  servers.push(everyRender);
   const targets = kapatiranTargets(cookie, memberIds);
-  const sizes = new Map<string, number>();
-  for (const target of targets) sizes.set(target.name, (await checkAnswers(kapatiran.baseUrl, target)).gzipBytes);
-
   console.log(
     `\n${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, node ${process.version}; ${connections} connections, ${seconds} s a target; ` +
       `Kapatiran in ${processes} app process${processes === "1" ? "" : "es"} (WEB_CONCURRENCY), the references in one.`,
   );
-  if (only !== "capacity") await compare({ kapatiran, everyRender }, targets, sizes);
-  if (only !== "compare") await capacity(everyRender, mixedPages(targets));
+  if (only !== "capacity") {
+    const kapatiran = await startProductionServer(databaseUrl, { nodeFlags, env: { WEB_CONCURRENCY: processes } });
+    servers.push(kapatiran);
+    const everyRender = await startProductionServer(databaseUrl, { env: NOTHING_KEPT });
+    servers.push(everyRender);
+    const sizes = new Map<string, number>();
+    for (const target of targets) sizes.set(target.name, (await checkAnswers(kapatiran.baseUrl, target)).gzipBytes);
+    await compare({ kapatiran, everyRender }, targets, sizes);
+    // Stopped before the capacity step: idle, each would still take CPU from it (its garbage
+    // collector shrinking what the saturating load grew).
+    await Promise.all([kapatiran.stop(), everyRender.stop()]);
+  }
+  if (only !== "compare") {
+    // A server of its own with nothing kept, started for it: the steady rates are a box's ordinary
+    // day, not the minutes after a saturating load.
+    const steady = await startProductionServer(databaseUrl, { env: NOTHING_KEPT });
+    servers.push(steady);
+    for (const target of targets) await checkAnswers(steady.baseUrl, target);
+    await capacity(steady, mixedPages(targets));
+  }
 } catch (error) {
   await stopAll();
   if (error instanceof BenchFailure) fail(`${error.message} — figures would be meaningless (session lost? data not seeded?)`);
@@ -202,8 +212,8 @@ async function compare(
 
 async function capacity(kapatiran: RunningServer, next: () => PageRequest) {
   console.log(`\nCapacity: the mix at rising rates (${number("--step-duration", 15)} s a step; CPU = share of one core).`);
-  // Warm first (JIT, caches), at a few connections: otherwise the first step measures start-up.
-  if (warmup > 0) await runLoad({ baseUrl: kapatiran.baseUrl, next, seconds: Math.max(warmup, 5), connections: 5 });
+  // Warm first (JIT, caches), at a few connections: otherwise the first steps measure start-up.
+  if (warmup > 0) await runLoad({ baseUrl: kapatiran.baseUrl, next, seconds: Math.max(warmup, 15), connections: 5 });
   const result = await findCapacity({
     baseUrl: kapatiran.baseUrl,
     databaseUrl,
