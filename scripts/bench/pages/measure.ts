@@ -26,6 +26,20 @@ const KIND_OF: Record<string, ResourceKind> = {
   Image: "image",
 };
 
+/**
+ * What a response is, by Chromium's resource type, else by its MIME type: newer Chromium (156)
+ * reports the linked stylesheet as "Other", which would leave the CSS budget nothing to weigh.
+ */
+function kindOf(type: string | undefined, mimeType: string): ResourceKind {
+  const byType = KIND_OF[type ?? ""];
+  if (byType) return byType;
+  if (mimeType === "text/css") return "stylesheet";
+  if (/javascript|ecmascript/.test(mimeType)) return "script";
+  if (mimeType.startsWith("image/")) return "image";
+  if (mimeType === "text/html") return "document";
+  return "other";
+}
+
 export class NetworkRecorder {
   private seen = new Map<string, Seen>();
   private cached = new Set<string>();
@@ -38,7 +52,7 @@ export class NetworkRecorder {
       if (!redirectResponse) return;
       this.seen.set(`${requestId} ${this.seen.size}`, {
         url: redirectResponse.url,
-        kind: KIND_OF[type ?? ""] ?? "other",
+        kind: kindOf(type, redirectResponse.mimeType),
         status: redirectResponse.status,
         headerBytes: redirectResponse.encodedDataLength,
         fromCache: false,
@@ -48,7 +62,7 @@ export class NetworkRecorder {
     cdp.on("Network.responseReceived", ({ requestId, type, response }) => {
       this.seen.set(requestId, {
         url: response.url,
-        kind: KIND_OF[type] ?? "other",
+        kind: kindOf(type, response.mimeType),
         status: response.status,
         headerBytes: response.encodedDataLength,
         fromCache: Boolean(response.fromDiskCache || response.fromPrefetchCache || response.fromServiceWorker),
