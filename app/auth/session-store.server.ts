@@ -4,6 +4,7 @@ import type { Redis } from "ioredis";
 import { sessions } from "~/db/schema.server";
 import { acrossChurches, type Tx } from "~/db/tenancy.server";
 import type { Database } from "~/db/client.server";
+import { generationKey } from "~/utils/cache.server";
 import { processCache } from "~/utils/process-cache.server";
 
 /**
@@ -141,7 +142,7 @@ export class PostgresSessionStore implements SessionStore {
    * end), undefined — find it in the table, which decides.
    */
   kept(sessionsGeneration: number, token: string): SessionRecord | undefined {
-    const kept = processCache("sessions").get<SessionRecord>(`sessions:${sessionsGeneration}:${hashToken(token)}`);
+    const kept = processCache("sessions").get<SessionRecord>(generationKey("sessions", sessionsGeneration, hashToken(token)));
     const now = Date.now();
     if (!kept || now - kept.lastSeenAt.getTime() > TOUCH_AFTER_MS || !isAlive(kept, this.limits, now)) return undefined;
     return kept;
@@ -149,7 +150,7 @@ export class PostgresSessionStore implements SessionStore {
 
   /** Keep a session `findIn` found needing nothing, at the "sessions" generation read with it (or known before). */
   keep(sessionsGeneration: number, token: string, record: SessionRecord) {
-    processCache("sessions").set(`sessions:${sessionsGeneration}:${hashToken(token)}`, { ...record }, TOUCH_AFTER_MS / 1000);
+    processCache("sessions").set(generationKey("sessions", sessionsGeneration, hashToken(token)), { ...record }, TOUCH_AFTER_MS / 1000);
   }
 
   async listForUser(userId: string): Promise<SessionSummary[]> {

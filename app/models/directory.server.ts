@@ -10,7 +10,7 @@ import {
   type Viewer,
   type VisibleMember,
 } from "~/privacy/policy";
-import { cachedAt, generationOf, knownGeneration } from "~/utils/cache.server";
+import { cachedAt, generationKey, generationOf, knownGeneration } from "~/utils/cache.server";
 import { processCache } from "~/utils/process-cache.server";
 import { RECORD, withGroupIds } from "./member-records.server";
 import type { CurrentUser } from "./users.server";
@@ -167,7 +167,7 @@ const viewerKey = (user: CurrentUser) => [user.id, levelsForAnyMember(user), see
  */
 async function keptOrRead<T>(churchId: string, key: string, read: (tx: Tx, cached: DirectoryCache) => Promise<T>): Promise<T> {
   const pages = processCache("member-pages");
-  const at = (generation: number) => `${directoryScope(churchId)}:${generation}:${key}`;
+  const at = (generation: number) => generationKey(directoryScope(churchId), generation, key);
   const known = knownGeneration(directoryScope(churchId));
   const kept = known === undefined ? undefined : pages.get<T>(at(known));
   if (kept) return kept;

@@ -5,6 +5,7 @@ import { currentConnection } from "~/db/client.server";
 import type { Tx } from "~/db/tenancy.server";
 import { readingAcrossChurches } from "~/db/tenancy.server";
 import { logger } from "./logger.server";
+import { ProcessCache } from "./process-cache.server";
 import { redis } from "./redis.server";
 
 /**
@@ -29,33 +30,29 @@ export interface SharedCache {
   deletePrefix(prefix: string): Promise<void>;
 }
 
-/** In-process: a Map in insertion order, refreshed on read, trimmed from the oldest. */
+/**
+ * In-process: the process cache's bounded map (least recently read first out),
+ * holding JSON so that both backends behave alike.
+ */
 export class MemoryCache implements SharedCache {
-  private readonly entries = new Map<string, { json: string; expiresAt: number }>();
+  private readonly entries: ProcessCache;
 
   constructor(
     // Entries are small JSON (a signed-in user's lookup is about half a kilobyte): 10,000 is a few
     // megabytes, and holds the lookups of a Sunday's busiest hour for a large church.
-    private readonly maxEntries = 10_000,
-    private readonly now: () => number = Date.now,
-  ) {}
+    maxEntries = 10_000,
+    now: () => number = Date.now,
+  ) {
+    this.entries = new ProcessCache(maxEntries, now);
+  }
 
   async get<T>(key: string): Promise<T | undefined> {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    this.entries.delete(key);
-    if (entry.expiresAt <= this.now()) return undefined;
-    this.entries.set(key, entry); // most recently used goes last
-    return JSON.parse(entry.json) as T;
+    const json = this.entries.get<string>(key);
+    return json === undefined ? undefined : (JSON.parse(json) as T);
   }
 
   async set(key: string, value: unknown, ttlSeconds: number): Promise<void> {
-    this.entries.delete(key);
-    this.entries.set(key, { json: JSON.stringify(value), expiresAt: this.now() + ttlSeconds * 1000 });
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value as string;
-      this.entries.delete(oldest);
-    }
+    this.entries.set(key, JSON.stringify(value), ttlSeconds);
   }
 
   async delete(key: string): Promise<void> {
@@ -63,7 +60,7 @@ export class MemoryCache implements SharedCache {
   }
 
   async deletePrefix(prefix: string): Promise<void> {
-    for (const key of [...this.entries.keys()]) if (key.startsWith(prefix)) this.entries.delete(key);
+    this.entries.deletePrefix(prefix);
   }
 
   get size() {
@@ -167,6 +164,9 @@ export async function generationOf(tx: Tx, scope: CacheScope): Promise<number> {
   return row.generation;
 }
 
+/** Where a copy made at a scope's generation is filed, in any cache: a new generation, a new key. */
+export const generationKey = (scope: CacheScope, generation: number, key: string) => `${scope}:${generation}:${key}`;
+
 /** The scope's generation if this process knows it without asking the database (ADR 014). */
 export function knownGeneration(scope: CacheScope): number | undefined {
   return currentConnection().generations.get(scope);
@@ -175,7 +175,7 @@ export function knownGeneration(scope: CacheScope): number | undefined {
 /** The copy cached at the scope's known generation, asking no database; undefined if either is missing. */
 export async function keptCopy<T>(scope: CacheScope, key: string): Promise<T | undefined> {
   const known = knownGeneration(scope);
-  return known === undefined ? undefined : sharedCache().get<T>(`${scope}:${known}:${key}`);
+  return known === undefined ? undefined : sharedCache().get<T>(generationKey(scope, known, key));
 }
 
 /** Call inside the transaction that changes shared content: every cached copy is stale once it commits. */
@@ -217,9 +217,9 @@ export async function cachedAt<T>(
   key: string,
   ttlSeconds: number,
   load: () => Promise<T>,
-  cache: SharedCache = sharedCache(),
 ): Promise<T> {
-  const fullKey = `${scope}:${generation}:${key}`;
+  const cache = sharedCache();
+  const fullKey = generationKey(scope, generation, key);
   const hit = await cache.get<T>(fullKey);
   if (hit !== undefined) return hit;
   const value = await load();

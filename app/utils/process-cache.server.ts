@@ -38,6 +38,15 @@ export class ProcessCache {
     return frozen;
   }
 
+  delete(key: string) {
+    this.entries.delete(key);
+  }
+
+  /** Every key starting with `prefix`. */
+  deletePrefix(prefix: string) {
+    for (const key of [...this.entries.keys()]) if (key.startsWith(prefix)) this.entries.delete(key);
+  }
+
   get size() {
     return this.entries.size;
   }
