@@ -9,6 +9,7 @@ import {
   type VisitMeasurement,
 } from "../../scripts/bench/pages/budgets";
 import { median } from "../../scripts/bench/pages/measure";
+import { floorLines } from "../../scripts/bench/pages/report";
 
 /**
  * The budgets `npm run bench:pages` fails on: each one seen to pass exactly at
@@ -116,5 +117,29 @@ describe("median LCP", () => {
     expect(median([1800, 1200, 1400])).toBe(1400);
     expect(median([1000, null, 2000])).toBe(1500);
     expect(median([null])).toBeNull();
+  });
+});
+
+describe("LCP floor", () => {
+  const floor = { lcpMs: 1200, headers: ["content-security-policy", "cross-origin-opener-policy"] };
+
+  it("explains the LCP figures and never fails the audit itself", () => {
+    // A floor over the budget is the machine's: the pages are still judged on their own LCP.
+    expect(misses({ pages: [page()], lcpFloor: { ...floor, lcpMs: BUDGETS.lcpMs + 500 } })).toEqual([]);
+    expect(misses({ pages: [page(visit({ document: 4000 }, { lcpMs: BUDGETS.lcpMs + 1 }))], lcpFloor: floor })).toEqual([BUDGET_NAMES.lcp]);
+  });
+
+  it("prints each budgeted page's LCP above the floor", () => {
+    const lines = floorLines({
+      pages: [
+        page(visit({ document: 4000 }, { lcpMs: 1450 })),
+        page(visit({ document: 4000 }, { lcpMs: 3000 }), { name: "Admin: members", lcpBudget: false }),
+      ],
+      lcpFloor: floor,
+    });
+    expect(lines).toContain("1200 ms for an almost empty page");
+    expect(lines).toMatch(/Directory\s+1450 ms {2}\+250 ms/);
+    expect(lines).not.toContain("Admin: members");
+    expect(floorLines({ pages: [page()], lcpFloor: { ...floor, lcpMs: null } })).toContain("reported no LCP");
   });
 });

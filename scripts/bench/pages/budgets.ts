@@ -83,6 +83,8 @@ export interface AuditMeasurements {
   unmeasured?: { name: string; path: string; reason: string }[];
   /** The directory's first visit with data saver on; absent when not measured. */
   dataSaverDirectory?: VisitMeasurement;
+  /** An almost empty page's LCP with the same response headers (scripts/bench/pages/floor.ts); never judged. */
+  lcpFloor?: { lcpMs: number | null; headers: string[] };
 }
 
 export interface BudgetMiss {

@@ -64,6 +64,24 @@ export function dataSaverTable(visit: VisitMeasurement): string {
   ].join("\n");
 }
 
+/**
+ * The floor under the LCP figures, and each budgeted page's LCP above it: the
+ * share of the page itself (its bytes, parsing, style and layout).
+ */
+export function floorLines(measurements: AuditMeasurements): string {
+  const floor = measurements.lcpFloor;
+  if (!floor || floor.lcpMs === null) return "LCP floor: the almost empty page reported no LCP.";
+  const lines = [
+    `LCP floor on this machine: ${ms(floor.lcpMs)} for an almost empty page sent with the directory's response headers`,
+    `(${floor.headers.length} headers, among them ${floor.headers.filter((name) => name.startsWith("cross-origin") || name === "content-security-policy").join(", ") || "none of the isolation ones"}), loaded the same way.`,
+    "Each budgeted page's LCP above it (its own bytes, parsing, style and layout):",
+  ];
+  for (const page of measurements.pages.filter((p) => p.lcpBudget && p.first.lcpMs !== null)) {
+    lines.push(`  ${page.name.padEnd(28)} ${ms(page.first.lcpMs).padStart(8)}  +${Math.round(page.first.lcpMs! - floor.lcpMs)} ms`);
+  }
+  return lines.join("\n");
+}
+
 /** The largest figure each budget saw, to show how close a passing budget came. */
 function worst(measurements: AuditMeasurements): Record<keyof typeof BUDGET_NAMES, string> {
   const largest = <T>(values: T[], size: (value: T) => number, show: (n: number) => string) =>
