@@ -36,6 +36,10 @@ export const securityHeaders = helmet({
   },
   strictTransportSecurity: production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+  // Every page in a browsing context group of its own: no other site's window keeps a handle on
+  // ours, and Chrome on Android isolates the site in its own process. It costs a first visit a new
+  // renderer process (about 180 ms of the LCP under the page audit): ADR 015.
+  crossOriginOpenerPolicy: { policy: "same-origin" },
   crossOriginEmbedderPolicy: false,
   xFrameOptions: { action: "deny" },
 });

@@ -136,6 +136,8 @@ describe("security", () => {
     expect(csp).toContain("object-src 'none'");
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    // Kept although it slows a first visit (ADR 015).
+    expect(response.headers.get("cross-origin-opener-policy")).toBe("same-origin");
     expect(response.headers.get("x-powered-by")).toBeNull();
     // HSTS only in production (tests run as NODE_ENV=test): on localhost it would pin http.
     expect(response.headers.get("strict-transport-security")).toBeNull();
