@@ -121,25 +121,26 @@ describe("median LCP", () => {
 });
 
 describe("LCP floor", () => {
-  const floor = { lcpMs: 1200, headers: ["content-security-policy", "cross-origin-opener-policy"] };
+  const headers = ["content-security-policy", "cross-origin-opener-policy", "referrer-policy"];
 
   it("explains the LCP figures and never fails the audit itself", () => {
     // A floor over the budget is the machine's: the pages are still judged on their own LCP.
-    expect(misses({ pages: [page()], lcpFloor: { ...floor, lcpMs: BUDGETS.lcpMs + 500 } })).toEqual([]);
-    expect(misses({ pages: [page(visit({ document: 4000 }, { lcpMs: BUDGETS.lcpMs + 1 }))], lcpFloor: floor })).toEqual([BUDGET_NAMES.lcp]);
+    expect(misses({ pages: [page(undefined, { floorLcpMs: BUDGETS.lcpMs + 500 })], lcpFloorHeaders: headers })).toEqual([]);
+    const slow = page(visit({ document: 4000 }, { lcpMs: BUDGETS.lcpMs + 1 }), { floorLcpMs: 1200 });
+    expect(misses({ pages: [slow], lcpFloorHeaders: headers })).toEqual([BUDGET_NAMES.lcp]);
   });
 
-  it("prints each budgeted page's LCP above the floor", () => {
+  it("prints each budgeted page's LCP beside its floor and the share above it", () => {
     const lines = floorLines({
       pages: [
-        page(visit({ document: 4000 }, { lcpMs: 1450 })),
+        page(visit({ document: 4000 }, { lcpMs: 1450 }), { floorLcpMs: 1200 }),
         page(visit({ document: 4000 }, { lcpMs: 3000 }), { name: "Admin: members", lcpBudget: false }),
       ],
-      lcpFloor: floor,
+      lcpFloorHeaders: headers,
     });
-    expect(lines).toContain("1200 ms for an almost empty page");
-    expect(lines).toMatch(/Directory\s+1450 ms {2}\+250 ms/);
+    expect(lines).toContain("(content-security-policy, cross-origin-opener-policy among them)");
+    expect(lines).toMatch(/Directory\s+1450 ms\s+1200 ms\s+\+250 ms/);
     expect(lines).not.toContain("Admin: members");
-    expect(floorLines({ pages: [page()], lcpFloor: { ...floor, lcpMs: null } })).toContain("reported no LCP");
+    expect(floorLines({ pages: [page()] })).toBe("LCP floor: not measured.");
   });
 });

@@ -36,13 +36,26 @@ async function freshContext(browser: Browser, headers?: Record<string, string>) 
  * One page: a first visit in a fresh profile and a repeat visit in the same
  * one, both on Slow 4G with a 4× slower CPU; then axe-core at full speed.
  * LCP is the median of `lcpRuns` first visits, each in a fresh profile: one
- * paint on a shared two-core machine is noise.
+ * paint on a shared two-core machine is noise. With a `floor` page
+ * (./floor.ts), each of those visits is followed by one of the floor, whose
+ * median is kept beside the page's.
  */
-export async function auditPage(browser: Browser, page: AuditedPage, target: AuditTarget, lcpRuns = 1): Promise<PageMeasurement> {
+export async function auditPage(
+  browser: Browser,
+  page: AuditedPage,
+  target: AuditTarget,
+  lcpRuns = 1,
+  floor?: AuditedPage,
+): Promise<PageMeasurement> {
   const measured = await auditOnce(browser, page, target);
   const paints = [measured.first.lcpMs];
-  for (let run = 1; run < lcpRuns; run++) paints.push((await measureFirstVisit(browser, page, target)).lcpMs);
+  const floorPaints: (number | null)[] = [];
+  for (let run = 0; run < lcpRuns; run++) {
+    if (run > 0) paints.push((await measureFirstVisit(browser, page, target)).lcpMs);
+    if (floor) floorPaints.push((await measureFirstVisit(browser, floor, target)).lcpMs);
+  }
   measured.first.lcpMs = median(paints);
+  if (floor) measured.floorLcpMs = median(floorPaints);
   return measured;
 }
 

@@ -75,6 +75,8 @@ export interface PageMeasurement {
   first: VisitMeasurement;
   repeat: VisitMeasurement;
   axe: { id: string; impact: string | null; nodes: number }[];
+  /** Median LCP of the floor page visited after each first visit (scripts/bench/pages/floor.ts); never judged. */
+  floorLcpMs?: number | null;
 }
 
 export interface AuditMeasurements {
@@ -83,8 +85,8 @@ export interface AuditMeasurements {
   unmeasured?: { name: string; path: string; reason: string }[];
   /** The directory's first visit with data saver on; absent when not measured. */
   dataSaverDirectory?: VisitMeasurement;
-  /** An almost empty page's LCP with the same response headers (scripts/bench/pages/floor.ts); never judged. */
-  lcpFloor?: { lcpMs: number | null; headers: string[] };
+  /** The response headers the LCP floor page was sent with (scripts/bench/pages/floor.ts). */
+  lcpFloorHeaders?: string[];
 }
 
 export interface BudgetMiss {

@@ -69,15 +69,18 @@ export function dataSaverTable(visit: VisitMeasurement): string {
  * share of the page itself (its bytes, parsing, style and layout).
  */
 export function floorLines(measurements: AuditMeasurements): string {
-  const floor = measurements.lcpFloor;
-  if (!floor || floor.lcpMs === null) return "LCP floor: the almost empty page reported no LCP.";
+  const paired = measurements.pages.filter((page) => page.lcpBudget && page.first.lcpMs !== null && page.floorLcpMs != null);
+  if (paired.length === 0) return "LCP floor: not measured.";
+  const isolation = (measurements.lcpFloorHeaders ?? []).filter((name) => name.startsWith("cross-origin") || name === "content-security-policy");
   const lines = [
-    `LCP floor on this machine: ${ms(floor.lcpMs)} for an almost empty page sent with the directory's response headers`,
-    `(${floor.headers.length} headers, among them ${floor.headers.filter((name) => name.startsWith("cross-origin") || name === "content-security-policy").join(", ") || "none of the isolation ones"}), loaded the same way.`,
-    "Each budgeted page's LCP above it (its own bytes, parsing, style and layout):",
+    "LCP floor: an almost empty page sent with the directory's response headers" +
+      (isolation.length > 0 ? ` (${isolation.join(", ")} among them)` : "") +
+      ", loaded the same way after each first visit; the page's LCP above it is its own bytes, parsing, style and layout:",
+    `  ${"page".padEnd(28)} ${"LCP".padStart(8)} ${"floor".padStart(8)} ${"above".padStart(8)}`,
   ];
-  for (const page of measurements.pages.filter((p) => p.lcpBudget && p.first.lcpMs !== null)) {
-    lines.push(`  ${page.name.padEnd(28)} ${ms(page.first.lcpMs).padStart(8)}  +${Math.round(page.first.lcpMs! - floor.lcpMs)} ms`);
+  for (const page of paired) {
+    const above = `+${Math.round(page.first.lcpMs! - page.floorLcpMs!)} ms`;
+    lines.push(`  ${page.name.padEnd(28)} ${ms(page.first.lcpMs).padStart(8)} ${ms(page.floorLcpMs!).padStart(8)} ${above.padStart(8)}`);
   }
   return lines.join("\n");
 }
