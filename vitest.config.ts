@@ -27,6 +27,7 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           setupFiles: ["tests/support/setup-integration.ts"],
+          globalSetup: ["tests/support/pglite-snapshot.ts"],
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 60_000,

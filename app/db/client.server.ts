@@ -32,6 +32,11 @@ export interface OpenOptions {
   url?: string;
   /** Folder of the embedded database; `memory://` for a throwaway one. */
   dataDir?: string;
+  /**
+   * A throwaway embedded database starts as a copy of this one (PGlite's dumpDataDir), not
+   * empty: the integration tests copy one migrated database instead of making each anew.
+   */
+  startFrom?: Blob;
   poolSize?: number;
   /** Called with every SQL statement (tests count queries with it). */
   onQuery?: (query: string) => void;
@@ -46,7 +51,7 @@ export async function openDatabase(options: OpenOptions): Promise<Connection> {
   const logger = queryLogger(options.onQuery);
   const connection = await (options.url
     ? openPostgres(options.url, options.poolSize ?? 10, logger)
-    : openPglite(options.dataDir ?? "./data/db", logger));
+    : openPglite(options.dataDir ?? "./data/db", logger, options.startFrom));
   feeds.set(connection.db, connection.generations);
   return connection;
 }
@@ -151,12 +156,15 @@ function postgresListening(url: string): Listening {
   };
 }
 
-async function openPglite(dataDir: string, logger: QueryLogger): Promise<Connection> {
+async function openPglite(dataDir: string, logger: QueryLogger, startFrom?: Blob): Promise<Connection> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const inMemory = dataDir.startsWith("memory://");
   if (!inMemory) fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
-  const client = await PGlite.create(inMemory ? undefined : dataDir, { extensions: await pgliteExtensions() });
+  const client = await PGlite.create(inMemory ? undefined : dataDir, {
+    extensions: await pgliteExtensions(),
+    ...(inMemory && startFrom ? { loadDataDir: startFrom } : {}),
+  });
   // PGlite runs inside this process and never drops the connection.
   const generations = new GenerationFeed({
     async listen(onMessage) {

@@ -1,4 +1,6 @@
 import crypto from "node:crypto";
+import fs from "node:fs";
+import { inject } from "vitest";
 import { openDatabase, type Connection } from "~/db/client.server";
 import { migrate } from "~/db/migrations.server";
 
@@ -12,7 +14,9 @@ export interface TestDatabase extends Connection {
 /**
  * A fresh database for one test file: on the PostgreSQL server named by
  * DATABASE_URL when it is set (a new database, dropped afterwards), else a
- * throwaway in-memory PGlite. Migrated unless `{ migrated: false }`.
+ * throwaway in-memory PGlite — a copy of the one the global setup migrated
+ * (tests/support/pglite-snapshot.ts), or an empty one with `{ migrated: false }`.
+ * Migrated unless `{ migrated: false }`.
  */
 export async function freshDatabase(
   options: { migrated?: boolean; onQuery?: (query: string) => void } = {},
@@ -39,7 +43,9 @@ export async function freshDatabase(
       await admin.end();
     };
   } else {
-    connection = await openDatabase({ dataDir: "memory://", onQuery: options.onQuery });
+    const snapshot = options.migrated !== false ? inject("pgliteSnapshot") : "";
+    const startFrom = snapshot ? new Blob([fs.readFileSync(snapshot)]) : undefined;
+    connection = await openDatabase({ dataDir: "memory://", onQuery: options.onQuery, startFrom });
   }
 
   if (options.migrated !== false) await migrate(connection.db);
