@@ -14,9 +14,9 @@ export interface TestDatabase extends Connection {
 /**
  * A fresh database for one test file: on the PostgreSQL server named by
  * DATABASE_URL when it is set (a new database, dropped afterwards), else a
- * throwaway in-memory PGlite — a copy of the one the global setup migrated
- * (tests/support/pglite-snapshot.ts), or an empty one with `{ migrated: false }`.
- * Migrated unless `{ migrated: false }`.
+ * throwaway in-memory PGlite, copied from the one the global setup migrated
+ * (tests/support/pglite-snapshot.ts). Migrated unless `{ migrated: false }`
+ * (then empty); on a copy, migrating only finds every migration applied.
  */
 export async function freshDatabase(
   options: { migrated?: boolean; onQuery?: (query: string) => void } = {},

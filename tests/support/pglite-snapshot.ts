@@ -30,6 +30,7 @@ export default async function setup(project: TestProject) {
   const file = path.join(os.tmpdir(), `kapatiran-pglite-${process.pid}.tar`);
   try {
     await migrate(connection.db);
+    // The PGlite under the Drizzle handle (the app's Database type does not name it).
     const client = (connection.db as unknown as { $client: { dumpDataDir(compression: "none"): Promise<Blob> } }).$client;
     fs.writeFileSync(file, Buffer.from(await (await client.dumpDataDir("none")).arrayBuffer()));
   } finally {

@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
-import { SESSION_COOKIE } from "../support/bench-server";
+import { sessionCookie } from "../support/bench-server";
 import type { AuditTarget } from "./audit-page";
 import type { AuditedPage } from "./page-list";
 
@@ -66,7 +66,7 @@ export async function startFloorServer(target: AuditTarget, like: AuditedPage): 
 
 /** The audited page's response headers that say how any of our pages is to be handled. */
 async function policyHeaders(target: AuditTarget, page: AuditedPage): Promise<Record<string, string>> {
-  const cookie = page.signedIn ? { cookie: `${SESSION_COOKIE}=${target.sessionToken}` } : undefined;
+  const cookie = page.signedIn ? { cookie: sessionCookie(target.sessionToken) } : undefined;
   const response = await fetch(new URL(page.path, target.baseUrl), { headers: cookie, redirect: "manual" });
   await response.arrayBuffer();
   return Object.fromEntries([...response.headers].filter(([name]) => !NOT_REPLAYED.has(name)));

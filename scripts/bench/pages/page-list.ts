@@ -1,4 +1,4 @@
-import { SESSION_COOKIE } from "../support/bench-server";
+import { sessionCookie } from "../support/bench-server";
 
 /** One page the audit visits; `signedIn` pages carry the large church administrator's session. */
 export interface AuditedPage {
@@ -41,7 +41,7 @@ export async function pagesToAudit(baseUrl: string, sessionToken: string, signIn
 }
 
 async function firstMemberCard(baseUrl: string, sessionToken: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/directory`, { headers: { cookie: `${SESSION_COOKIE}=${sessionToken}` } });
+  const response = await fetch(`${baseUrl}/directory`, { headers: { cookie: sessionCookie(sessionToken) } });
   const html = await response.text();
   const found = /href="(\/directory\/[0-9a-f-]{36})"/.exec(html);
   if (!response.ok || !found?.[1]) {
