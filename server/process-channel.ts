@@ -40,15 +40,22 @@ export function answer(topic: string, handler: Handler) {
 
 /** In a worker: the primary's answer about `topic`. */
 export function askPrimary<T>(topic: string, payload?: unknown, timeoutMs = 2_000): Promise<T> {
-  return ask((message) => process.send!(message), topic, payload, timeoutMs);
+  return ask((message, failed) => process.send!(message, undefined, {}, failed), topic, payload, timeoutMs);
 }
 
 /** In the primary: `worker`'s answer about `topic`. */
 export function askWorker<T>(worker: Worker, topic: string, payload?: unknown, timeoutMs = 2_000): Promise<T> {
-  return ask((message) => worker.send(message), topic, payload, timeoutMs);
+  return ask((message, failed) => worker.send(message, failed), topic, payload, timeoutMs);
 }
 
-function ask<T>(send: (message: Question) => void, topic: string, payload: unknown, timeoutMs: number): Promise<T> {
+/**
+ * Every send passes a callback: without one, sending to a process that has
+ * just died (killed, not yet reaped) emits an "error" event nobody listens
+ * to, and that would end the primary and every app process with it.
+ */
+type Send<M> = (message: M, failed: (error: Error | null) => void) => void;
+
+function ask<T>(send: Send<Question>, topic: string, payload: unknown, timeoutMs: number): Promise<T> {
   listen();
   const id = ++lastId;
   return new Promise<T>((resolve, reject) => {
@@ -57,23 +64,30 @@ function ask<T>(send: (message: Question) => void, topic: string, payload: unkno
       reject(new Error(`no answer about ${topic} within ${timeoutMs} ms`));
     }, timeoutMs);
     waiting.set(id, { resolve: resolve as (value: unknown) => void, reject, timer });
-    try {
-      send({ kapatiran: "ask", id, topic, payload });
-    } catch (error) {
+    const giveUp = (error: unknown) => {
       clearTimeout(timer);
       waiting.delete(id);
       reject(error instanceof Error ? error : new Error(String(error)));
+    };
+    try {
+      send({ kapatiran: "ask", id, topic, payload }, (error) => {
+        if (error) giveUp(error);
+      });
+    } catch (error) {
+      giveUp(error);
     }
   });
 }
+
+const ignoreFailure = () => {}; // the asker went away meanwhile: nobody waits for this answer
 
 function listen() {
   if (listening) return;
   listening = true;
   if (cluster.isPrimary) {
-    cluster.on("message", (worker, message: unknown) => received(message, (reply) => worker.send(reply)));
+    cluster.on("message", (worker, message: unknown) => received(message, (reply) => worker.send(reply, ignoreFailure)));
   } else {
-    process.on("message", (message: unknown) => received(message, (reply) => process.send!(reply)));
+    process.on("message", (message: unknown) => received(message, (reply) => process.send!(reply, undefined, {}, ignoreFailure)));
   }
 }
 

@@ -29,6 +29,8 @@ const SHUTDOWN_LIMIT_MS = 20_000;
 /** In the primary: starts `count` workers and keeps that many running until `stop`. */
 export function startWorkers(count: number): { stop: () => Promise<boolean> } {
   let stopping = false;
+  // An "error" event nobody listens to would end the primary, and the slot with it.
+  cluster.on("fork", (worker) => worker.on("error", (error: Error) => logger.warn({ err: error, pid: worker.process.pid }, "an app process's channel failed")));
   for (let i = 0; i < count; i++) cluster.fork();
   cluster.on("listening", (worker) => serving.add(worker.id));
   cluster.on("exit", (worker, code, signal) => {
@@ -52,7 +54,7 @@ export function startWorkers(count: number): { stop: () => Promise<boolean> } {
 /** Workers that have started serving: the others have no figures yet and no requests to finish. */
 const serving = new Set<number>();
 const running = (): Worker[] => Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker !== undefined);
-const servingNow = (): Worker[] => running().filter((worker) => serving.has(worker.id));
+const servingNow = (): Worker[] => running().filter((worker) => serving.has(worker.id) && worker.isConnected());
 
 function ended(worker: Worker): Promise<boolean> {
   return new Promise((resolve) => {

@@ -70,7 +70,13 @@ afterAll(async () => {
 /** The app processes: the server's child processes (node:cluster workers). */
 const appProcesses = (): number[] => processTree(server.process.pid!).slice(1);
 
-/** A GET on a new connection each time, so the kernel hands requests to either process. */
+const primaryRunning = () => server.process.exitCode === null && server.process.signalCode === null;
+
+/**
+ * A GET on a new connection each time, so the primary hands requests to either
+ * process. Given up after 10 s, as nginx would: a connection handed to a
+ * process at the moment it is killed is never answered.
+ */
 function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const request = http.get(`${server.baseUrl}${path}`, { agent: false, headers: { connection: "close", ...headers } }, (response) => {
@@ -78,6 +84,7 @@ function get(path: string, headers: Record<string, string> = {}): Promise<{ stat
       response.on("data", (chunk: Buffer) => (body += chunk.toString()));
       response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
     });
+    request.setTimeout(10_000, () => request.destroy(new Error(`no answer to GET ${path} within 10 s`)));
     request.on("error", reject);
   });
 }
@@ -85,6 +92,7 @@ function get(path: string, headers: Record<string, string> = {}): Promise<{ stat
 async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 15_000) {
   const until = Date.now() + timeoutMs;
   while (!(await check())) {
+    if (!primaryRunning()) throw new Error(`the primary process ended (${server.process.exitCode ?? server.process.signalCode}) while waiting for ${what}`);
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -144,13 +152,22 @@ describe("WEB_CONCURRENCY=2", () => {
   });
 
   it("replaces a process that dies, and keeps answering", async () => {
+    // Scrapes all along: each /metrics has the primary ask every process, the dying one too.
+    let scraping = true;
+    const scrapes = (async () => {
+      while (scraping) await get("/metrics").catch(() => null);
+    })();
     const [victim] = appProcesses();
     process.kill(victim!, "SIGKILL");
-    await waitFor(async () => appProcesses().length === 2 && !appProcesses().includes(victim!), "a new app process");
+    await waitFor(async () => primaryRunning() && appProcesses().length === 2 && !appProcesses().includes(victim!), "a new app process");
+    scraping = false;
+    await scrapes;
     for (let i = 0; i < 4; i++) expect((await get("/help")).status).toBe(200);
+    expect(primaryRunning()).toBe(true);
   });
 
   it("stops every process on SIGTERM, cleanly", async () => {
+    expect(primaryRunning()).toBe(true);
     const children = appProcesses();
     const exited = new Promise<number | null>((resolve) => server.process.once("exit", (code) => resolve(code)));
     server.process.kill("SIGTERM");
