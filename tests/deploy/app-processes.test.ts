@@ -74,8 +74,9 @@ const primaryRunning = () => server.process.exitCode === null && server.process.
 
 /**
  * A GET on a new connection each time, so the primary hands requests to either
- * process. Given up after 10 s, as nginx would: a connection handed to a
- * process at the moment it is killed is never answered.
+ * process. Given up after 10 s, as nginx gives up on a slow answer: a
+ * connection the primary hands over the moment its process is killed may
+ * never be answered (node:cluster passes each connection through the primary).
  */
 function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
