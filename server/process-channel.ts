@@ -25,7 +25,8 @@ interface Answer {
 type Message = Question | Answer;
 
 const handlers = new Map<string, Handler>();
-const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }>();
+/** Questions sent and not yet answered; in the primary, each with the worker it went to. */
+const waiting = new Map<number, { topic: string; worker?: number; answered: (value: unknown) => void; giveUp: (error: Error) => void }>();
 let lastId = 0;
 let listening = false;
 
@@ -45,7 +46,7 @@ export function askPrimary<T>(topic: string, payload?: unknown, timeoutMs = 2_00
 
 /** In the primary: `worker`'s answer about `topic`. */
 export function askWorker<T>(worker: Worker, topic: string, payload?: unknown, timeoutMs = 2_000): Promise<T> {
-  return ask((message, failed) => worker.send(message, failed), topic, payload, timeoutMs);
+  return ask((message, failed) => worker.send(message, failed), topic, payload, timeoutMs, worker.id);
 }
 
 /**
@@ -55,20 +56,22 @@ export function askWorker<T>(worker: Worker, topic: string, payload?: unknown, t
  */
 type Send<M> = (message: M, failed: (error: Error | null) => void) => void;
 
-function ask<T>(send: Send<Question>, topic: string, payload: unknown, timeoutMs: number): Promise<T> {
+function ask<T>(send: Send<Question>, topic: string, payload: unknown, timeoutMs: number, worker?: number): Promise<T> {
   listen();
   const id = ++lastId;
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      waiting.delete(id);
-      reject(new Error(`no answer about ${topic} within ${timeoutMs} ms`));
-    }, timeoutMs);
-    waiting.set(id, { resolve: resolve as (value: unknown) => void, reject, timer });
     const giveUp = (error: unknown) => {
       clearTimeout(timer);
       waiting.delete(id);
       reject(error instanceof Error ? error : new Error(String(error)));
     };
+    const answered = (value: unknown) => {
+      clearTimeout(timer);
+      waiting.delete(id);
+      resolve(value as T);
+    };
+    const timer = setTimeout(() => giveUp(new Error(`no answer about ${topic} within ${timeoutMs} ms`)), timeoutMs);
+    waiting.set(id, { topic, worker, answered, giveUp });
     try {
       send({ kapatiran: "ask", id, topic, payload }, (error) => {
         if (error) giveUp(error);
@@ -86,6 +89,12 @@ function listen() {
   listening = true;
   if (cluster.isPrimary) {
     cluster.on("message", (worker, message: unknown) => received(message, (reply) => worker.send(reply, ignoreFailure)));
+    // A worker that ends will answer nothing more: its questions fail now, not at their time limits.
+    cluster.on("exit", (worker) => {
+      for (const question of waiting.values()) {
+        if (question.worker === worker.id) question.giveUp(new Error(`the app process ended before answering about ${question.topic}`));
+      }
+    });
   } else {
     process.on("message", (message: unknown) => received(message, (reply) => process.send!(reply, undefined, {}, ignoreFailure)));
   }
@@ -96,10 +105,8 @@ function received(message: unknown, reply: (answer: Answer) => void) {
   if (message.kapatiran === "answer") {
     const asker = waiting.get(message.id);
     if (!asker) return; // answered after the asker gave up
-    waiting.delete(message.id);
-    clearTimeout(asker.timer);
-    if (message.error !== undefined) asker.reject(new Error(message.error));
-    else asker.resolve(message.result);
+    if (message.error !== undefined) asker.giveUp(new Error(message.error));
+    else asker.answered(message.result);
     return;
   }
   const handler = handlers.get(message.topic);

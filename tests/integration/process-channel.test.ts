@@ -39,6 +39,16 @@ describe("questions between the primary and its app processes", () => {
     expect(workerErrors).toEqual([]);
   });
 
+  it("fails the questions to a process the moment it ends, not at their time limit", async () => {
+    const worker = await startWorker("idle"); // hears the question, never answers
+    const question = askWorker(worker, "take-minute", undefined, 30_000);
+    const asked = Date.now();
+    worker.process.kill("SIGKILL");
+    await expect(question).rejects.toThrow("the app process ended before answering about take-minute");
+    expect(Date.now() - asked).toBeLessThan(10_000);
+    expect(workerErrors).toEqual([]);
+  });
+
   it("drops the answer to a process that ended before it came", async () => {
     let answered!: () => void;
     const answeredNow = new Promise<void>((resolve) => (answered = resolve));
