@@ -16,6 +16,7 @@ import { loadFirstVisitStylesheet } from "../app/utils/first-visit-css.server";
 import { withAssetsFrom } from "./cdn-assets";
 import { injectFaults } from "./faults";
 import { healthRoutes } from "./health";
+import { encodeHydrationDataOnRead } from "./hydration-data";
 import { metricsEndpoint } from "./metrics";
 import { rateLimit } from "./rate-limit";
 import { readOnlyGate } from "./read-only";
@@ -47,6 +48,7 @@ export function createApp({
   publicFormLimitPerMinute = env.PUBLIC_FORM_RATE_LIMIT_PER_MINUTE,
 }: AppOptions) {
   tagOutgoingFetches();
+  encodeHydrationDataOnRead();
   const app = express();
   app.disable("x-powered-by");
   // Each proxy in front appends the address it saw to X-Forwarded-For: trust exactly that
