@@ -26,8 +26,8 @@ export const MEASURED: Measured & { on: string; machine: string } = {
   // Steady load (scripts/bench/steady-load.ts) with nothing kept — render memo and kept pages off,
   // every page read and rendered, as for a Sunday's many members each seeing their own pages: 132 a
   // second kept p95 at 76 ms; 172 a second did not (p95 1.2 s, both cores full). Other VMs the same
-  // day held 172 a second at 9.9 ms and 380 a second at 5.9 ms (a machine twice as fast throughout):
-  // the lowest figure is the one a church plans on. README, Benchmarks.
+  // day held 172 a second at 9.9 ms and 380 a second at 5.9 ms (a machine twice as fast throughout;
+  // 494 at 4.5 ms there with ADR 016): the lowest figure is the one a church plans on. README, Benchmarks.
   sustainedRequestsPerSecond: 132,
   // Median of the passing steps: the app about three quarters, PostgreSQL the rest.
   cpuMsPerRequest: 11.9,

@@ -311,7 +311,7 @@ describe("reply e-mails", () => {
     const topicId = await started(maria, "questions", "Where are the groups?", "I cannot find them.");
     const from = inbox.length;
     await replied(josefina, topicId, "Under *Directory*, filter by group.");
-    const mail = await mailTo("member@grace.example", from);
+    const mail = await mailTo("member@grace.example", from, "Where are the groups?");
     const aboutThis = () =>
       inbox
         .slice(from)
@@ -328,7 +328,7 @@ describe("reply e-mails", () => {
     expect((await send(josefina, `/community/t/${topicId}`, { intent: "subscribe" })).status).toBe(302);
     expect((await page(josefina, `/community/t/${topicId}`)).html).toContain("Stop e-mails about this topic");
     await replied(jericho, topicId, "Second reply within the hour");
-    await mailTo("admin@hope.example", from);
+    await mailTo("admin@hope.example", from, "Where are the groups?");
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(aboutThis()).toHaveLength(1);
     expect((await send(josefina, `/community/t/${topicId}`, { intent: "unsubscribe" })).status).toBe(302);

@@ -53,14 +53,18 @@ await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
 process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
 process.env.MAIL_FROM = "Grace Test <invitations@kapatiran.test>";
 
-/** The first message to `address` that arrives within a few seconds. */
-export async function mailTo(address: string, after = 0): Promise<ReceivedMail> {
+/**
+ * The first message to `address` that arrives within a few seconds; with
+ * `about`, the first whose text holds it (an earlier test's mail, sent after
+ * its response, may still be on its way).
+ */
+export async function mailTo(address: string, after = 0, about?: string): Promise<ReceivedMail> {
   for (let waited = 0; waited < 5_000; waited += 50) {
-    const found = inbox.slice(after).find((mail) => mail.to.includes(address));
+    const found = inbox.slice(after).find((mail) => mail.to.includes(address) && (about === undefined || mail.decoded.includes(about)));
     if (found) return found;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`No e-mail to ${address} arrived`);
+  throw new Error(`No e-mail to ${address}${about === undefined ? "" : ` about "${about}"`} arrived`);
 }
 
 export function stopSmtp(): Promise<void> {
