@@ -60,14 +60,17 @@ function ask<T>(send: Send<Question>, topic: string, payload: unknown, timeoutMs
   listen();
   const id = ++lastId;
   return new Promise<T>((resolve, reject) => {
-    const giveUp = (error: unknown) => {
+    /** Answered or given up: either way the question is no longer waiting. */
+    const settled = () => {
       clearTimeout(timer);
       waiting.delete(id);
+    };
+    const giveUp = (error: unknown) => {
+      settled();
       reject(error instanceof Error ? error : new Error(String(error)));
     };
     const answered = (value: unknown) => {
-      clearTimeout(timer);
-      waiting.delete(id);
+      settled();
       resolve(value as T);
     };
     const timer = setTimeout(() => giveUp(new Error(`no answer about ${topic} within ${timeoutMs} ms`)), timeoutMs);
